@@ -1,0 +1,80 @@
+# shellcheck shell=bash
+# Installing missing Debian packages for run.sh, test.sh and .ci/run. Source this file.
+#
+#   apt_install PKG...        apt-get install -y (runs apt-get update once first); waits for the apt/dpkg lock
+#   ensure_aiosmtpd           python3-aiosmtpd for Debian's /usr/bin/python3 (the test SMTP server)
+#   ensure_postgres_binaries  postgresql-15 server binaries in /usr/lib/postgresql/15/bin
+#   require_dotnet            fail with a clear message when the dotnet CLI is missing
+
+_deps_log() { echo "[deps] $*" >&2; }
+
+_DEPS_APT_UPDATED=0
+
+_deps_sudo() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo -n "$@"
+    else
+        _deps_log "need root (or sudo) to run: $*"
+        return 1
+    fi
+}
+
+# Run an apt-get command, retrying while another apt/dpkg process holds its lock (up to ~10 minutes).
+_deps_apt_get() {
+    local rc log
+    log=$(mktemp) || return 1
+    for _ in $(seq 1 60); do
+        _deps_sudo env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=600 "$@" </dev/null 2>&1 \
+            | tee "$log" >&2
+        rc=${PIPESTATUS[0]}
+        if [ "$rc" -ne 0 ] && grep -q "Could not get lock\|Unable to lock\|is another process using it" "$log"; then
+            _deps_log "apt is busy (another install is running); retrying in 10 s..."
+            sleep 10
+            continue
+        fi
+        rm -f "$log"
+        return "$rc"
+    done
+    rm -f "$log"
+    _deps_log "gave up waiting for the apt lock"
+    return 1
+}
+
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || { _deps_log "apt-get not found; please install: $*"; return 1; }
+    if [ "$_DEPS_APT_UPDATED" -eq 0 ]; then
+        _deps_log "apt-get update"
+        _deps_apt_get update || return 1
+        _DEPS_APT_UPDATED=1
+    fi
+    _deps_log "apt-get install -y $*"
+    _deps_apt_get install -y --no-install-recommends "$@"
+}
+
+ensure_aiosmtpd() {
+    if /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+        return 0
+    fi
+    _deps_log "python3-aiosmtpd is missing (needed by the test SMTP server); installing it with apt"
+    apt_install python3-aiosmtpd || return 1
+    /usr/bin/python3 -c "import aiosmtpd" || { _deps_log "aiosmtpd still not importable by /usr/bin/python3"; return 1; }
+    _deps_log "python3-aiosmtpd installed"
+}
+
+ensure_postgres_binaries() {
+    local bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+    if [ -x "$bin/pg_ctl" ] && [ -x "$bin/initdb" ] && [ -x "$bin/psql" ]; then
+        return 0
+    fi
+    _deps_log "PostgreSQL 15 binaries are missing in $bin; installing postgresql-15 with apt"
+    apt_install postgresql-15 || return 1
+}
+
+require_dotnet() {
+    if ! command -v dotnet >/dev/null 2>&1; then
+        _deps_log "the dotnet CLI is not on PATH; install the .NET SDK 10.0.401 (see global.json)"
+        return 1
+    fi
+}

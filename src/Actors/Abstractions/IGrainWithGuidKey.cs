@@ -1,0 +1,4 @@
+namespace RoleFerry.Actors;
+
+/// <summary>A grain addressed by a GUID key.</summary>
+public interface IGrainWithGuidKey : IGrain;

@@ -1,0 +1,3 @@
+namespace RoleFerry.Actors.Reminders;
+
+internal sealed record GrainReminder(string ReminderName, DateTimeOffset DueAt, TimeSpan? Period) : IGrainReminder;

@@ -1,0 +1,9 @@
+namespace RoleFerry.Actors.Runtime;
+
+internal enum ActivationStatus
+{
+    Activating,
+    Valid,
+    Deactivating,
+    Done,
+}

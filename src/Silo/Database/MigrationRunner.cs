@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace RoleFerry.Silo.Database;
+
+/// <summary>
+/// Applies the pending migrations in order, each in its own transaction, under a PostgreSQL advisory lock so
+/// that silos starting together apply each one once. Applied versions are recorded in <c>schema_migrations</c>
+/// with a checksum; an applied file that was edited afterwards stops start-up.
+/// </summary>
+public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+{
+    /// <summary>Arbitrary constant naming RoleFerry's migration lock.</summary>
+    private const long AdvisoryLockKey = 0x526F6C6546657272;
+
+    /// <summary>Applies what is pending; returns the versions applied now.</summary>
+    public async Task<IReadOnlyList<string>> ApplyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", cancellationToken, AdvisoryLockKey);
+        try
+        {
+            await ExecuteAsync(connection,
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version    text        PRIMARY KEY,
+                    checksum   text        NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """, cancellationToken);
+            var applied = await ReadAppliedAsync(connection, cancellationToken);
+            var appliedNow = new List<string>();
+            foreach (var migration in MigrationSource.All)
+            {
+                if (applied.TryGetValue(migration.Version, out var checksum))
+                {
+                    if (checksum != migration.Checksum)
+                    {
+                        throw new InvalidOperationException(
+                            $"Migration {migration.Version} was changed after it was applied. Add a new migration instead.");
+                    }
+
+                    continue;
+                }
+
+                await ApplyOneAsync(connection, migration, cancellationToken);
+                appliedNow.Add(migration.Version);
+                logger.LogInformation("Applied migration {Version}", migration.Version);
+            }
+
+            return appliedNow;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None, AdvisoryLockKey);
+        }
+    }
+
+    /// <summary>True when every embedded migration is recorded as applied.</summary>
+    public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection);
+        if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+        {
+            return false;
+        }
+
+        var applied = await ReadAppliedAsync(connection, cancellationToken);
+        return MigrationSource.All.All(m => applied.ContainsKey(m.Version));
+    }
+
+    private static async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(migration.Sql, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var record = new NpgsqlCommand(
+                         "INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)", connection, transaction))
+        {
+            record.Parameters.Add(new NpgsqlParameter { Value = migration.Version });
+            record.Parameters.Add(new NpgsqlParameter { Value = migration.Checksum });
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<Dictionary<string, string>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var applied = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand("SELECT version, checksum FROM schema_migrations", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return applied;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
