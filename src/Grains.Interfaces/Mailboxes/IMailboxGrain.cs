@@ -1,0 +1,37 @@
+using RoleFerry.Actors;
+
+namespace RoleFerry.Grains.Interfaces.Mailboxes;
+
+/// <summary>
+/// One sending mailbox (key: mailboxes.id). Enforces its daily cap (with warm-up ramp), the minimum gap between
+/// sends and its health in memory; every reservation is persisted before it is granted.
+/// </summary>
+public interface IMailboxGrain : IGrainWithIntegerKey
+{
+    /// <summary>Reserves one send for a sequence step, or says why not and when to try again.</summary>
+    Task<ReservationResult> TryReserveAsync(long sequenceInstanceId, int stepNo);
+
+    /// <summary>Gives a reserved slot back (the send did not happen, e.g. SMTP 4xx).</summary>
+    Task ReleaseAsync(long reservationId);
+
+    /// <summary>The reserved send left through SMTP.</summary>
+    Task RecordSentAsync(long reservationId);
+
+    /// <summary>A send of this mailbox bounced; health is recomputed at once.</summary>
+    Task RecordBounceAsync(long reservationId);
+
+    /// <summary>A recipient reported a send of this mailbox as spam; health is recomputed at once.</summary>
+    Task RecordSpamAsync(long reservationId);
+
+    Task<MailboxSnapshot> GetAsync();
+
+    /// <summary>The SMTP settings with the password decrypted, for the sender in this process only.</summary>
+    Task<SmtpSettings> GetSmtpSettingsAsync();
+
+    Task<MailboxSnapshot> PauseAsync(string reason);
+
+    Task<MailboxSnapshot> ResumeAsync();
+
+    /// <summary>Skips warm-up: the mailbox becomes active with its full daily cap.</summary>
+    Task<MailboxSnapshot> ActivateAsync();
+}

@@ -1,0 +1,15 @@
+namespace RoleFerry.Grains.Interfaces.Users;
+
+public enum EnrollmentError
+{
+    /// <summary>The application, contact or template is not the user's (404).</summary>
+    NotFound,
+    /// <summary>The template uses variables that are neither built in nor supplied (400).</summary>
+    MissingVariables,
+    /// <summary>The contact opted out (409).</summary>
+    OptedOut,
+    /// <summary>The contact already has a live sequence for this application (409).</summary>
+    AlreadyEnrolled,
+    /// <summary>The tier's active-sequence quota is used up (429).</summary>
+    QuotaExceeded,
+}
