@@ -1,14 +1,145 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RoleFerry.Api.Accounts;
+using RoleFerry.Api.Applications;
+using RoleFerry.Api.Companies;
+using RoleFerry.Api.Contacts;
+using RoleFerry.Api.Infrastructure;
+using RoleFerry.Api.Jobs;
+using RoleFerry.Api.Matching;
 using RoleFerry.Api.Operations;
+using RoleFerry.Api.Profile;
 
 namespace RoleFerry.Api;
 
 public static class ApiExtensions
 {
+    /// <summary>The Data Protection application name: every node must use the same one to share the key ring.</summary>
+    public const string DataProtectionApplicationName = "RoleFerry";
+
+    /// <summary>The services of the HTTP API: auth, validation, rate limits, OpenAPI.</summary>
+    public static IServiceCollection AddRoleFerryApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiOptions>()
+            .Bind(configuration.GetSection(ApiOptions.SectionName))
+            .Validate(o => o.MaxRequestBodyBytes > 0, "RoleFerry:Api:MaxRequestBodyBytes must be positive.")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "RoleFerry:Api:TokenLifetime must be positive.")
+            .Validate(o => o.MaxFailedLogins > 0 && o.LockoutDuration > TimeSpan.Zero, "RoleFerry:Api lockout settings must be positive.")
+            .Validate(o => o.AuthRateLimit.PermitLimit > 0 && o.AuthRateLimit.Window > TimeSpan.Zero, "RoleFerry:Api:AuthRateLimit must be positive.")
+            .Validate(o => o.MatchCandidateLimit > 0, "RoleFerry:Api:MatchCandidateLimit must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Errors: RFC 7807 everywhere, with the request id; bad JSON / parameters throw so the handler can name the field.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
+        // Bearer tokens protected with a key ring in PostgreSQL: valid on every node and after restarts.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+            o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
+        services.AddAuthentication(TokenIssuer.Scheme).AddBearerToken(TokenIssuer.Scheme);
+        services.AddOptions<BearerTokenOptions>(TokenIssuer.Scheme).Configure<IOptions<ApiOptions>, TimeProvider>((o, api, clock) =>
+        {
+            o.BearerTokenExpiration = api.Value.TokenLifetime;
+            o.TimeProvider = clock;
+        });
+        services.AddAuthorization(AdminPolicy.Add);
+        services.AddSingleton<IPasswordHasher<AccountUser>, PasswordHasher<AccountUser>>();
+        services.AddSingleton<TokenIssuer>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = WriteTooManyRequestsAsync;
+            o.AddPolicy(RateLimitPolicies.Auth, context =>
+            {
+                var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.AuthRateLimit;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 });
+            });
+        });
+
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BearerSecurityTransformer>();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The middleware of the HTTP API, in order: request id and request log, exception handler and problem details
+    /// for bodiless errors, the 1 MiB body limit, Swagger UI, authentication, authorization, rate limiting.
+    /// Call it before <see cref="MapRoleFerryApi"/>.
+    /// </summary>
+    public static IApplicationBuilder UseRoleFerryApi(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "swagger";
+            o.SwaggerEndpoint("/openapi/v1.json", "RoleFerry API v1");
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
     /// <summary>Maps every route of the public HTTP API (../shared/API.md).</summary>
     public static IEndpointRouteBuilder MapRoleFerryApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOperationsEndpoints();
+        endpoints.MapOpenApi();
+        endpoints.MapAccountsApi();
+        endpoints.MapProfileApi();
+        endpoints.MapCompaniesApi();
+        endpoints.MapJobsApi();
+        endpoints.MapMatchingApi();
+        endpoints.MapApplicationsApi();
+        endpoints.MapContactsApi();
         return endpoints;
+    }
+
+    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            http.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = "Too many attempts from this address; retry later.",
+            },
+        });
     }
 }

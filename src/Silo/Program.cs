@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRoleFerrySilo();
 
 var app = builder.Build();
+app.UseRoleFerryApi();
 app.MapRoleFerryApi();
 app.Run();
 

@@ -1,8 +1,10 @@
 using Npgsql;
 using RoleFerry.Actors.Hosting;
+using RoleFerry.Api;
 using RoleFerry.Api.Operations;
 using RoleFerry.Grains;
 using RoleFerry.Silo.Database;
+using RoleFerry.Silo.Hosting;
 
 namespace RoleFerry.Silo;
 
@@ -23,6 +25,7 @@ public static class SiloExtensions
                 $"ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}). ./run.sh sets it for a local PostgreSQL.");
         }
 
+        RequiredSecretsValidator.Validate(builder.Configuration);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.IncludeScopes = true;
@@ -37,6 +40,9 @@ public static class SiloExtensions
         services.AddHostedService<MigrationHostedService>();
         services.Configure<ActorRuntimeOptions>(builder.Configuration.GetSection(ActorRuntimeOptions.SectionName));
         services.AddActors(GrainsAssembly.Value);
+        services.AddHostedService<PlatformGrainsStarter>();
+        services.AddRoleFerryGrains(builder.Configuration);
+        services.AddRoleFerryApi(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [OperationsEndpoints.ReadyTag]);
         return builder;
     }

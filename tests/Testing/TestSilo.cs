@@ -56,6 +56,32 @@ public sealed class TestSilo : IAsyncDisposable
         return new TestSilo(host);
     }
 
+    /// <summary>
+    /// Moves the fake clock to <paramref name="clock"/>.now + <paramref name="delta"/>, stopping at every reminder due
+    /// time on the way; at each stop the reminders are scanned and every due tick is delivered and completed
+    /// before the clock moves on. Ticks fire at their exact due times, and "nothing more happened" can be
+    /// asserted afterwards.
+    /// </summary>
+    public async Task AdvanceAsync(FakeTimeProvider clock, TimeSpan delta)
+    {
+        var target = clock.GetUtcNow() + delta;
+        while (true)
+        {
+            await Runtime.Reminders.ScanNowAsync();
+            await Runtime.Reminders.WhenIdleAsync();
+            var now = clock.GetUtcNow();
+            if (now >= target)
+            {
+                return;
+            }
+
+            await using var next = DataSource.CreateCommand("SELECT min(due_at) FROM grain_reminders");
+            var due = await next.ExecuteScalarAsync() is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : target;
+            var stop = due > target ? target : due > now ? due : now + TimeSpan.FromSeconds(1);
+            clock.Advance(stop - now);
+        }
+    }
+
     /// <summary>Graceful stop: in-flight turns finish, activations deactivate and persist.</summary>
     public async Task StopAsync()
     {

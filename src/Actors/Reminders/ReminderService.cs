@@ -130,6 +130,30 @@ internal sealed class ReminderService(ActorRuntime runtime, ReminderTable table)
         await ScanAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Fires what is due now and waits until no tick is being delivered (tests use this to move a fake clock
+    /// from one due time to the next without sleeping).
+    /// </summary>
+    internal async Task WhenIdleAsync()
+    {
+        while (true)
+        {
+            FireDue();
+            Task[] ticks;
+            lock (_gate)
+            {
+                ticks = _ticks.ToArray();
+            }
+
+            if (ticks.Length == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(ticks).ConfigureAwait(false);
+        }
+    }
+
     private async Task ScanSafelyAsync()
     {
         try

@@ -11,6 +11,12 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// <summary>Validates and enrolls a contact of one of the user's applications in a template.</summary>
     Task<EnrollmentResult> EnrollAsync(EnrollmentRequest request);
 
+    /// <summary>
+    /// Opts one of the user's contacts out of all email: the contact is suppressed and every live sequence to it
+    /// stops. False when the contact is not the user's.
+    /// </summary>
+    Task<bool> OptOutContactAsync(long contactId);
+
     /// <summary>Takes one send from today's quota; false when the quota is used up.</summary>
     Task<bool> TryConsumeSendAsync();
 

@@ -66,6 +66,17 @@ public sealed class Seed(NpgsqlDataSource db, TimeProvider clock)
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    public async Task<string?> ScalarTextAsync(string sql, params object[] parameters)
+    {
+        await using var command = db.CreateCommand(sql);
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = p });
+        }
+
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     public async Task<int> ExecuteAsync(string sql, params object[] parameters)
     {
         await using var command = db.CreateCommand(sql);

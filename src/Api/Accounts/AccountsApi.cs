@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RoleFerry.Api.Infrastructure;
+
+namespace RoleFerry.Api.Accounts;
+
+/// <summary><c>/api/auth/register</c>, <c>/api/auth/login</c> (anonymous, rate limited) and <c>/api/me</c>.</summary>
+public static class AccountsApi
+{
+    // Verified against when the email is unknown, so an unknown email costs the same time as a wrong password.
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<AccountUser>().HashPassword(new AccountUser(0, ""), Guid.NewGuid().ToString()));
+
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/api/auth")
+            .WithTags("Accounts")
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Auth)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/register", RegisterAsync)
+            .WithName("Register")
+            .WithSummary("Creates an account; 409 when the email (case-insensitive) is taken.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        auth.MapPost("/login", LoginAsync)
+            .WithName("Login")
+            .WithSummary("Exchanges email and password for a bearer token; 5 wrong passwords in a row lock the account (423).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status423Locked);
+
+        endpoints.MapGet("/api/me", GetMeAsync)
+            .WithTags("Accounts")
+            .WithName("GetMe")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        return endpoints;
+    }
+
+    internal static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request, NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var email = request.Email!.Trim();
+        var hash = hasher.HashPassword(new AccountUser(0, email), request.Password!);
+        await using var command = db.Command(
+            """
+            INSERT INTO users (email, password_hash, full_name, mode, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $5)
+            ON CONFLICT ((lower(email))) DO NOTHING
+            RETURNING id, email, full_name, mode, subscription_tier
+            """,
+            email, hash, request.FullName!.Trim(), request.Mode, clock.GetUtcNow());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return Problems.Conflict("An account with this email already exists.");
+        }
+
+        var user = new UserResponse(
+            reader.Get<long>("id"),
+            reader.Get<string>("email"),
+            reader.Get<string>("full_name"),
+            reader.Get<string>("mode"),
+            reader.Get<string>("subscription_tier"));
+        return TypedResults.Created("/api/me", user);
+    }
+
+    internal static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest request,
+        NpgsqlDataSource db,
+        IPasswordHasher<AccountUser> hasher,
+        TokenIssuer tokens,
+        IOptions<ApiOptions> options,
+        TimeProvider clock,
+        HttpContext context,
+        CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var now = clock.GetUtcNow();
+        long id;
+        string email;
+        string hash;
+        DateTimeOffset? lockedUntil;
+        await using (var find = db.Command(
+            """
+            SELECT id, email, password_hash, locked_until FROM users WHERE lower(email) = lower($1)
+            """,
+            request.Email!.Trim()))
+        await using (var reader = await find.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                hasher.VerifyHashedPassword(new AccountUser(0, ""), DummyHash.Value, request.Password!);
+                return Problems.Unauthorized("The email or the password is wrong.");
+            }
+
+            id = reader.Get<long>("id");
+            email = reader.Get<string>("email");
+            hash = reader.Get<string>("password_hash");
+            lockedUntil = reader.GetOrNull<DateTimeOffset>("locked_until");
+        }
+
+        if (lockedUntil > now)
+        {
+            return LockedUntil(context, lockedUntil.Value, now);
+        }
+
+        var user = new AccountUser(id, email);
+        var verdict = hasher.VerifyHashedPassword(user, hash, request.Password!);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            // Counted atomically; the failure that reaches the limit locks the account and restarts the count.
+            await using var fail = db.Command(
+                """
+                UPDATE users SET
+                    failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+                    locked_until       = CASE WHEN failed_login_count + 1 >= $2 THEN $3 + $4 ELSE NULL END,
+                    updated_at         = $3
+                WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3)
+                RETURNING locked_until
+                """,
+                id, options.Value.MaxFailedLogins, now, options.Value.LockoutDuration);
+            var counted = await fail.ExecuteScalarAsync(ct);
+            return counted is null
+                ? Problems.Locked("The account is locked after too many wrong passwords; try again later.")
+                : Problems.Unauthorized("The email or the password is wrong.");
+        }
+
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, request.Password!) : null;
+        await using var succeed = db.Command(
+            """
+            UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = $2, updated_at = $2,
+                             password_hash = COALESCE($3::text, password_hash)
+            WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
+            RETURNING id
+            """,
+            id, now, rehashed);
+        if (await succeed.ExecuteScalarAsync(ct) is null)
+        {
+            return Problems.Locked("The account is locked after too many wrong passwords; try again later.");
+        }
+
+        return TypedResults.Ok(tokens.Issue(id, email));
+    }
+
+    internal static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMeAsync(
+        ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
+    {
+        await using var command = db.Command(
+            """
+            SELECT id, email, full_name, mode, subscription_tier, credits_remaining, timezone, created_at
+            FROM users WHERE id = $1
+            """,
+            principal.GetUserId());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return Problems.NotFound("The account no longer exists.");
+        }
+
+        var email = reader.Get<string>("email");
+        return TypedResults.Ok(new MeResponse(
+            reader.Get<long>("id"),
+            email,
+            reader.Get<string>("full_name"),
+            reader.Get<string>("mode"),
+            reader.Get<string>("subscription_tier"),
+            reader.Get<int>("credits_remaining"),
+            admins.CurrentValue.IsAdmin(email),
+            reader.Get<string>("timezone"),
+            reader.Get<DateTimeOffset>("created_at")));
+    }
+
+    private static ProblemHttpResult LockedUntil(HttpContext context, DateTimeOffset lockedUntil, DateTimeOffset now)
+    {
+        var seconds = (long)Math.Ceiling((lockedUntil - now).TotalSeconds);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problems.Locked($"The account is locked after too many wrong passwords until {lockedUntil:O}.");
+    }
+}

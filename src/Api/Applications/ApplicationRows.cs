@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Npgsql;
+using RoleFerry.Api.Infrastructure;
+
+namespace RoleFerry.Api.Applications;
+
+/// <summary>The tracker row: its SQL (alias <c>a</c> for applications) and its mapping.</summary>
+public static class ApplicationRows
+{
+    public const string SelectFrom =
+        """
+        SELECT a.id, a.job_id, a.status, a.match_score, a.notes, a.applied_at, a.last_action_at, a.reply_status, a.created_at,
+               j.title AS job_title, j.location AS job_location, c.id AS company_id, c.name AS company_name,
+               (SELECT count(*) FROM outreach o
+                WHERE o.application_id = a.id AND o.status IN ('sent', 'delivered', 'bounced', 'replied')) AS outreach_sent,
+               (SELECT count(*) FROM outreach o WHERE o.application_id = a.id AND o.status = 'replied') AS outreach_replied
+        FROM applications a
+        JOIN jobs j ON j.id = a.job_id
+        JOIN companies c ON c.id = j.company_id
+        """;
+
+    /// <summary>The caller's application, unless it is someone else's or deleted.</summary>
+    public static async Task<ApplicationResponse?> FindAsync(NpgsqlDataSource db, long id, long userId, CancellationToken ct)
+    {
+        await using var command = db.Command(
+            $"""
+            {SelectFrom}
+            WHERE a.id = $1 AND a.user_id = $2 AND a.deleted_at IS NULL
+            """,
+            id, userId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    public static ApplicationResponse Read(DbDataReader reader) => new(
+        reader.Get<long>("id"),
+        reader.Get<long>("job_id"),
+        reader.Get<string>("status"),
+        reader.GetOrNull<short>("match_score"),
+        reader.GetStringOrNull("notes"),
+        reader.GetOrNull<DateTimeOffset>("applied_at"),
+        reader.Get<DateTimeOffset>("last_action_at"),
+        reader.Get<string>("reply_status"),
+        reader.Get<DateTimeOffset>("created_at"),
+        new ApplicationJob(reader.Get<long>("job_id"), reader.Get<string>("job_title"), reader.GetStringOrNull("job_location")),
+        new ApplicationCompany(reader.Get<long>("company_id"), reader.Get<string>("company_name")),
+        reader.Get<long>("outreach_sent"),
+        reader.Get<long>("outreach_replied"));
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+using RoleFerry.Actors;
+using RoleFerry.Api.Accounts;
+using RoleFerry.Api.Infrastructure;
+using RoleFerry.Grains.Interfaces.Mailboxes;
+
+namespace RoleFerry.Api.Mailboxes;
+
+/// <summary><c>/api/admin/mailboxes</c>: the sending pool, for admins only.</summary>
+public static class AdminMailboxesApi
+{
+    public static IEndpointRouteBuilder MapAdminMailboxesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var mailboxes = endpoints.MapGroup("/api/admin/mailboxes").WithTags("Mailboxes (admin)")
+            .RequireAuthorization(AdminPolicy.Name)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        mailboxes.MapPost("/", CreateAsync).WithName("CreateMailbox").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        mailboxes.MapGet("/", ListAsync).WithName("ListMailboxes");
+        mailboxes.MapPost("/{id:long}/pause", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
+            ChangeAsync(id, db, g, m => m.PauseAsync("paused by an admin"), ct)).WithName("PauseMailbox");
+        mailboxes.MapPost("/{id:long}/resume", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
+            ChangeAsync(id, db, g, m => m.ResumeAsync(), ct)).WithName("ResumeMailbox");
+        mailboxes.MapPost("/{id:long}/activate", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
+            ChangeAsync(id, db, g, m => m.ActivateAsync(), ct)).WithName("ActivateMailbox");
+        mailboxes.MapGet("/{id:long}/health-log", HealthLogAsync).WithName("MailboxHealthLog").ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<MailboxResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateMailboxRequest request, NpgsqlDataSource db, IGrainFactory grains, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var exists = db.Command("SELECT 1 FROM mailboxes WHERE lower(email) = lower($1)", request.Email!.Trim());
+        if (await exists.ExecuteScalarAsync(ct) is not null)
+        {
+            return Problems.Conflict($"A mailbox {request.Email} already exists.");
+        }
+
+        var snapshot = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).AddMailboxAsync(new NewMailbox(
+            request.Email.Trim(), request.Domain!.Trim(), request.SmtpHost!.Trim(), request.SmtpPort!.Value,
+            request.SmtpUsername?.Trim() ?? "", request.SmtpPassword ?? "", request.UseTls ?? true, request.DailyCap!.Value,
+            request.WarmupEnabled ?? true, request.MinGapSeconds ?? 0));
+        return TypedResults.Created($"/api/admin/mailboxes/{snapshot.Id}", MailboxResponse.From(snapshot));
+    }
+
+    private static async Task<Ok<PagedResponse<MailboxResponse>>> ListAsync(IGrainFactory grains)
+    {
+        var all = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).ListAsync();
+        return TypedResults.Ok(new PagedResponse<MailboxResponse>(all.Select(MailboxResponse.From).ToList(), 1, all.Count, all.Count));
+    }
+
+    private static async Task<Results<Ok<MailboxResponse>, ProblemHttpResult>> ChangeAsync(
+        long id, NpgsqlDataSource db, IGrainFactory grains, Func<IMailboxGrain, Task<MailboxSnapshot>> change, CancellationToken ct)
+    {
+        if (!await ExistsAsync(id, db, ct))
+        {
+            return Problems.NotFound($"Mailbox {id} was not found.");
+        }
+
+        return TypedResults.Ok(MailboxResponse.From(await change(grains.GetGrain<IMailboxGrain>(id))));
+    }
+
+    private static async Task<Results<Ok<PagedResponse<HealthLogEntry>>, ValidationProblem, ProblemHttpResult>> HealthLogAsync(
+        long id, int? page, int? pageSize, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (PageRequest.From(page, pageSize, errors) is not { } paging)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (!await ExistsAsync(id, db, ct))
+        {
+            return Problems.NotFound($"Mailbox {id} was not found.");
+        }
+
+        return TypedResults.Ok(await PageQuery.ReadAsync(db, paging,
+            Sql.BatchCommand("SELECT count(*) FROM mailbox_health_logs WHERE mailbox_id = $1", id),
+            Sql.BatchCommand(
+                """
+                SELECT id, health_score, bounce_rate_7d, spam_reports_7d, sends_7d, bounces_7d, status, reason, logged_at
+                FROM mailbox_health_logs WHERE mailbox_id = $1 ORDER BY logged_at DESC, id DESC LIMIT $2 OFFSET $3
+                """, id, paging.PageSize, paging.Offset),
+            r => new HealthLogEntry(r.GetInt64(0), r.GetInt16(1), r.GetDecimal(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
+                r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), new DateTimeOffset(r.GetDateTime(8), TimeSpan.Zero)),
+            ct));
+    }
+
+    private static async Task<bool> ExistsAsync(long id, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var command = db.Command("SELECT 1 FROM mailboxes WHERE id = $1", id);
+        return await command.ExecuteScalarAsync(ct) is not null;
+    }
+}

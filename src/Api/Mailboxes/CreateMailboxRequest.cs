@@ -1,0 +1,50 @@
+using RoleFerry.Api.Infrastructure;
+
+namespace RoleFerry.Api.Mailboxes;
+
+/// <summary>POST /api/admin/mailboxes. The password is encrypted at rest and never returned.</summary>
+public sealed record CreateMailboxRequest(
+    string? Email,
+    string? Domain,
+    string? SmtpHost,
+    int? SmtpPort,
+    string? SmtpUsername,
+    string? SmtpPassword,
+    bool? UseTls,
+    int? DailyCap,
+    bool? WarmupEnabled,
+    int? MinGapSeconds)
+{
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        errors.Required(Email, "email", 320);
+        if (Email is not null && !EmailRules.IsValid(Email))
+        {
+            errors.Add("email", "email is not a valid address.");
+        }
+
+        errors.Required(Domain, "domain", 253);
+        errors.Required(SmtpHost, "smtpHost", 253);
+        if (SmtpPort is not (>= 1 and <= 65535))
+        {
+            errors.Add("smtpPort", "smtpPort must be 1..65535.");
+        }
+
+        errors.Optional(SmtpUsername, "smtpUsername", 320);
+        errors.Optional(SmtpPassword, "smtpPassword", 1000);
+        if (DailyCap is not (>= 1 and <= 100_000))
+        {
+            errors.Add("dailyCap", "dailyCap must be 1..100000.");
+        }
+
+        if (MinGapSeconds is < 0 or > 86_400)
+        {
+            errors.Add("minGapSeconds", "minGapSeconds must be 0..86400.");
+        }
+
+        return errors;
+    }
+
+    public override string ToString() => $"{Email} via {SmtpHost}:{SmtpPort}";
+}

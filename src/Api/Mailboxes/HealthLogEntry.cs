@@ -1,0 +1,12 @@
+namespace RoleFerry.Api.Mailboxes;
+
+public sealed record HealthLogEntry(
+    long Id,
+    int HealthScore,
+    decimal BounceRate7d,
+    int SpamReports7d,
+    int Sends7d,
+    int Bounces7d,
+    string Status,
+    string? Reason,
+    DateTimeOffset LoggedAt);

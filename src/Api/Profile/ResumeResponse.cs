@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+namespace RoleFerry.Api.Profile;
+
+/// <summary><c>GET /api/me/resume</c>: the shape of the PUT, plus when it was last replaced.</summary>
+public sealed record ResumeResponse(
+    IReadOnlyList<ResumeRole> Roles,
+    IReadOnlyList<JsonElement> KeyMetrics,
+    IReadOnlyList<JsonElement> Accomplishments,
+    IReadOnlyList<string> Skills,
+    string? RawText,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,3 @@
+namespace RoleFerry.Api.Sequences;
+
+public sealed record OptOutResponse(long ContactId, bool OptedOut);

@@ -1,0 +1,3 @@
+namespace RoleFerry.Api.Sequences;
+
+public sealed record SequenceMailbox(long Id, string Email);

@@ -1,0 +1,150 @@
+using System.Data.Common;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RoleFerry.Api.Infrastructure;
+
+namespace RoleFerry.Api.Sequences;
+
+/// <summary>
+/// <c>/api/sequence-templates</c>: the platform templates and the caller's own. Platform templates change only by
+/// admins (403 for others); another user's template is 404.
+/// </summary>
+public static class SequenceTemplatesApi
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapSequenceTemplatesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var templates = endpoints.MapGroup("/api/sequence-templates").WithTags("Sequence templates").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        templates.MapGet("/", ListAsync).WithName("ListSequenceTemplates");
+        templates.MapPost("/", CreateAsync).WithName("CreateSequenceTemplate").ProducesValidationProblem();
+        templates.MapPut("/{id:long}", UpdateAsync).WithName("UpdateSequenceTemplate").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        templates.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteSequenceTemplate")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<PagedResponse<TemplateResponse>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal principal, NpgsqlDataSource db, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (PageRequest.From(page, pageSize, errors) is not { } paging)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var me = principal.GetUserId();
+        return TypedResults.Ok(await PageQuery.ReadAsync(db, paging,
+            Sql.BatchCommand("SELECT count(*) FROM sequence_templates WHERE is_platform OR user_id = $1", me),
+            Sql.BatchCommand(
+                """
+                SELECT id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at
+                FROM sequence_templates WHERE is_platform OR user_id = $1
+                ORDER BY is_platform DESC, id LIMIT $2 OFFSET $3
+                """, me, paging.PageSize, paging.Offset),
+            Read, ct));
+    }
+
+    private static async Task<Results<Created<TemplateResponse>, ValidationProblem>> CreateAsync(
+        TemplateRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        await using var command = db.Command(
+            """
+            INSERT INTO sequence_templates (user_id, is_platform, name, description, steps, sending_window, created_at, updated_at)
+            VALUES ($1, false, $2, $3::text, $4::jsonb, $5::jsonb, $6, $6)
+            RETURNING id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at
+            """,
+            principal.GetUserId(), request.Name!.Trim(), request.Description, Steps(request), Window(request), clock.GetUtcNow());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var template = Read(reader);
+        return TypedResults.Created($"/api/sequence-templates/{template.Id}", template);
+    }
+
+    private static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, TemplateRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock,
+        IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (await AccessAsync(id, principal, db, admins, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var command = db.Command(
+            """
+            UPDATE sequence_templates
+            SET name = $2, description = $3::text, steps = $4::jsonb, sending_window = $5::jsonb, updated_at = $6,
+                version = version + 1
+            WHERE id = $1
+            RETURNING id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at
+            """,
+            id, request.Name!.Trim(), request.Description, Steps(request), Window(request), clock.GetUtcNow());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? TypedResults.Ok(Read(reader)) : Problems.NotFound($"Template {id} was not found.");
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
+    {
+        if (await AccessAsync(id, principal, db, admins, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var command = db.Command("DELETE FROM sequence_templates WHERE id = $1", id);
+        await command.ExecuteNonQueryAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Own templates: yes. Platform ones: admins only (403). Another user's: 404, as if it did not exist.</summary>
+    private static async Task<ProblemHttpResult?> AccessAsync(
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
+    {
+        await using var command = db.Command(
+            "SELECT is_platform FROM sequence_templates WHERE id = $1 AND (is_platform OR user_id = $2)", id, principal.GetUserId());
+        return await command.ExecuteScalarAsync(ct) switch
+        {
+            null => Problems.NotFound($"Template {id} was not found."),
+            true when !admins.CurrentValue.IsAdmin(principal.FindFirstValue(ClaimTypes.Email) ?? "") =>
+                TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "Platform templates can only be changed by admins."),
+            _ => null,
+        };
+    }
+
+    private static string Steps(TemplateRequest request) =>
+        JsonSerializer.Serialize(request.Steps!.Select(s => new TemplateStepDto(s.StepNo, s.DelayHours, s.Subject, s.Body)), Json);
+
+    private static string? Window(TemplateRequest request) =>
+        request.SendingWindow is null ? null : JsonSerializer.Serialize(request.SendingWindow, Json);
+
+    private static TemplateResponse Read(DbDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2),
+        reader.GetBoolean(3),
+        JsonSerializer.Deserialize<List<TemplateStepDto>>(reader.GetString(4), Json)!,
+        reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<SendingWindowDto>(reader.GetString(5), Json),
+        new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero),
+        new DateTimeOffset(reader.GetDateTime(7), TimeSpan.Zero));
+}

@@ -1,0 +1,11 @@
+namespace RoleFerry.Api.Sequences;
+
+public sealed record TemplateResponse(
+    long Id,
+    string Name,
+    string? Description,
+    bool IsPlatform,
+    IReadOnlyList<TemplateStepDto> Steps,
+    SendingWindowDto? SendingWindow,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

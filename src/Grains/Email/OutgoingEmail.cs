@@ -1,0 +1,18 @@
+namespace RoleFerry.Grains.Email;
+
+/// <summary>
+/// One email ready for SMTP. <see cref="MessageId"/> is bare (no angle brackets), as stored in
+/// <c>outreach.message_id</c>; <see cref="Headers"/> holds the extra headers (List-Unsubscribe, ...).
+/// </summary>
+public sealed record OutgoingEmail(
+    string FromAddress,
+    string? FromName,
+    string ToAddress,
+    string? ToName,
+    string ReplyToAddress,
+    string? ReplyToName,
+    string Subject,
+    string TextBody,
+    string HtmlBody,
+    string MessageId,
+    IReadOnlyDictionary<string, string> Headers);

@@ -1,0 +1,107 @@
+using System.Net.Mail;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace RoleFerry.Grains.Email;
+
+/// <summary>
+/// Maps SMTP answers and failures to a <see cref="SendOutcome"/> (DESIGN §6): a 4xx reply → transient; a 5xx
+/// reply → permanent, a hard bounce when it rejects the recipient address (5.1.1 "user unknown", ...); no reply
+/// at all (refused, reset, timeout) → transient while the message content had not started to leave, else
+/// "outcome unknown" (permanent, never resent).
+/// </summary>
+public static partial class SmtpStatusClassifier
+{
+    /// <summary>How System.Net.Mail introduces the server's own words in an exception message.</summary>
+    private const string ServerResponseMarker = "The server response was: ";
+
+    /// <summary>The outcome of a failed <see cref="SmtpClient"/> send.</summary>
+    /// <param name="contentStarted">Whether the message content had started to be written (after DATA was accepted).</param>
+    public static SendOutcome Classify(Exception exception, bool contentStarted)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is SmtpFailedRecipientException recipient && HasReply(recipient.StatusCode))
+        {
+            return FromReply((int)recipient.StatusCode, ServerResponse(recipient), recipientRejected: true);
+        }
+
+        if (exception is SmtpException smtp && HasReply(smtp.StatusCode))
+        {
+            return FromReply((int)smtp.StatusCode, ServerResponse(smtp), recipientRejected: false);
+        }
+
+        var reason = Describe(exception);
+        return contentStarted
+            ? SendOutcome.Unknown($"the connection failed after the message content started to leave ({reason})")
+            : SendOutcome.Transient(null, $"no SMTP answer before the message content was sent ({reason})");
+    }
+
+    /// <summary>The outcome of an error reply from the server (it definitely did not take the message).</summary>
+    public static SendOutcome FromReply(int statusCode, string serverResponse, bool recipientRejected)
+    {
+        var message = $"{statusCode} {serverResponse}".Trim();
+        return statusCode switch
+        {
+            >= 400 and < 500 => SendOutcome.Transient(statusCode, message),
+            >= 500 and < 600 => SendOutcome.Permanent(statusCode, message, IsHardBounce(statusCode, serverResponse, recipientRejected)),
+            _ => SendOutcome.Permanent(statusCode, $"unexpected SMTP reply: {message}"),
+        };
+    }
+
+    /// <summary>
+    /// True when a 5xx reply says the recipient address does not exist: an enhanced status 5.1.1 (bad mailbox),
+    /// 5.1.2 (bad domain), 5.1.3 (bad syntax), 5.1.6 (moved) or 5.1.10 (null MX); or, for a rejected recipient
+    /// answered 550/551/553, words such as "user unknown", "no such user", "mailbox unavailable".
+    /// </summary>
+    public static bool IsHardBounce(int statusCode, string serverResponse, bool recipientRejected)
+    {
+        if (statusCode is < 500 or >= 600)
+        {
+            return false;
+        }
+
+        if (BadAddressStatus().IsMatch(serverResponse))
+        {
+            return true;
+        }
+
+        return recipientRejected && statusCode is 550 or 551 or 553 && !EnhancedStatus().IsMatch(serverResponse)
+            && UnknownRecipientWords().IsMatch(serverResponse);
+    }
+
+    /// <summary>The server's words from an <see cref="SmtpException"/> message (the whole message when they are not marked).</summary>
+    public static string ServerResponse(SmtpException exception)
+    {
+        var message = exception.Message;
+        var marker = message.IndexOf(ServerResponseMarker, StringComparison.Ordinal);
+        return (marker >= 0 ? message[(marker + ServerResponseMarker.Length)..] : message).Trim();
+    }
+
+    /// <summary>True when the status code came from a server reply (not System.Net.Mail's "general failure").</summary>
+    private static bool HasReply(SmtpStatusCode code) => (int)code is >= 400 and < 600;
+
+    private static string Describe(Exception exception)
+    {
+        var root = exception;
+        while (root.InnerException is not null && root is SmtpException)
+        {
+            root = root.InnerException;
+        }
+
+        return root switch
+        {
+            SocketException socket => $"{socket.SocketErrorCode}: {socket.Message}",
+            OperationCanceledException => "timed out",
+            _ => root.Message,
+        };
+    }
+
+    [GeneratedRegex(@"(?<![\d.])5\.1\.(?:1|2|3|6|10)(?![\d.])", RegexOptions.CultureInvariant)]
+    private static partial Regex BadAddressStatus();
+
+    [GeneratedRegex(@"(?<![\d.])[245]\.\d{1,3}\.\d{1,3}(?![\d.])", RegexOptions.CultureInvariant)]
+    private static partial Regex EnhancedStatus();
+
+    [GeneratedRegex(@"user unknown|unknown user|no such user|recipient unknown|unknown recipient|mailbox unavailable|mailbox not found|no such mailbox|does not exist|invalid recipient", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnknownRecipientWords();
+}

@@ -1,0 +1,37 @@
+using RoleFerry.Actors;
+using RoleFerry.Grains.Interfaces.Email;
+using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Interfaces.Sequences;
+
+namespace RoleFerry.Grains.EmailEvents;
+
+/// <summary>
+/// Applies the events of one sent message (key: its bare Message-ID), one at a time: first the database
+/// (committed, so no further step of the contact can be claimed), then the mailbox's health and the sequences.
+/// </summary>
+[GrainType("email-event")]
+public sealed class EmailEventGrain(EmailEventStore store) : Grain, IEmailEventGrain
+{
+    public async Task<bool> ApplyAsync(EmailEvent emailEvent)
+    {
+        var (known, duplicate, effects) = await store.ApplyAsync(GetPrimaryKeyString(), emailEvent);
+        if (!known || duplicate)
+        {
+            return known;
+        }
+
+        if ((effects.MailboxBounce || effects.MailboxSpam)
+            && effects.Message is { MailboxId: long mailboxId, ReservationId: long reservationId })
+        {
+            var mailbox = GrainFactory.GetGrain<IMailboxGrain>(mailboxId);
+            await (effects.MailboxBounce ? mailbox.RecordBounceAsync(reservationId) : mailbox.RecordSpamAsync(reservationId));
+        }
+
+        foreach (var sequenceId in effects.SequencesToStop)
+        {
+            await GrainFactory.GetGrain<ISequenceGrain>(sequenceId).StopAsync(effects.StopStatus!, effects.StopReason!);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+using RoleFerry.Grains.Interfaces.Email;
+using RoleFerry.Grains.Interfaces.Sequences;
+
+namespace RoleFerry.Grains.EmailEvents;
+
+/// <summary>
+/// Applies one email event in one transaction: the event row (its unique event id makes a repeat a no-op),
+/// the outreach row, the contact, the application (reply: reply_status and the status trigger of the
+/// implementable design) and the suppression list; returns the live sequences of the contact to stop.
+/// </summary>
+public sealed partial class EmailEventStore(NpgsqlDataSource db)
+{
+    public async Task<(bool Known, bool Duplicate, EventEffects Effects)> ApplyAsync(string messageId, EmailEvent e)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var sent = await FindAsync(connection, transaction, messageId);
+        var inserted = await ExecuteAsync(connection, transaction,
+            """
+            INSERT INTO outreach_events (event_id, outreach_id, message_id, type, bounce_type, reason, occurred_at, payload)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+            ON CONFLICT (event_id) DO NOTHING
+            """,
+            e.EventId, (object?)sent?.OutreachId ?? DBNull.Value, messageId, e.Type, (object?)e.BounceType ?? DBNull.Value,
+            (object?)e.Reason ?? DBNull.Value, e.Timestamp.UtcDateTime, JsonSerializer.Serialize(e));
+        if (inserted == 0 || sent is null)
+        {
+            await transaction.CommitAsync();
+            return (sent is not null, inserted == 0, EventEffects.None);
+        }
+
+        var effects = await ApplyTypeAsync(connection, transaction, sent, e);
+        await transaction.CommitAsync();
+        return (true, false, effects with { Message = sent });
+    }
+
+    /// <summary>Opts a contact of <paramref name="userId"/> out; null when it is not theirs, else its live sequences.</summary>
+    public async Task<IReadOnlyList<long>?> OptOutContactAsync(long userId, long contactId, DateTimeOffset at)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var owned = await ExecuteAsync(connection, transaction, "UPDATE contacts SET updated_at = now() WHERE id = $1 AND user_id = $2", contactId, userId);
+        if (owned == 0)
+        {
+            return null;
+        }
+
+        var contact = new SentMessage(0, 0, 0, contactId, 0, null, null);
+        await OptOutAsync(connection, transaction, contact, "opt_out", at.UtcDateTime);
+        var effects = await StopAllAsync(connection, transaction, contact, SequenceStatuses.StoppedOptOut, "the contact opted out", false, false);
+        await transaction.CommitAsync();
+        return effects.SequencesToStop;
+    }
+
+    public static bool IsHardBounce(EmailEvent e) =>
+        string.Equals(e.BounceType, "hard", StringComparison.OrdinalIgnoreCase)
+        || (e.Reason is { } reason && PermanentStatus().IsMatch(reason));
+
+    private async Task<EventEffects> ApplyTypeAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, EmailEvent e)
+    {
+        var at = e.Timestamp.UtcDateTime;
+        switch (e.Type)
+        {
+            case EmailEventTypes.Delivered:
+                await ExecuteAsync(c, t, "UPDATE outreach SET status = 'delivered', delivered_at = $2, updated_at = now() WHERE id = $1 AND status = 'sent'", sent.OutreachId, at);
+                return EventEffects.None;
+            case EmailEventTypes.Open:
+                await ExecuteAsync(c, t, "UPDATE outreach SET open_count = open_count + 1, opened_at = coalesce(opened_at, $2), updated_at = now() WHERE id = $1", sent.OutreachId, at);
+                return EventEffects.None;
+            case EmailEventTypes.Click:
+                await ExecuteAsync(c, t, "UPDATE outreach SET click_count = click_count + 1, clicked_at = coalesce(clicked_at, $2), updated_at = now() WHERE id = $1", sent.OutreachId, at);
+                return EventEffects.None;
+            case EmailEventTypes.AutoReply:
+                await ExecuteAsync(c, t, "UPDATE applications SET reply_status = 'auto_replied', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
+                return EventEffects.None;
+            case EmailEventTypes.Reply:
+                await ApplyReplyAsync(c, t, sent, at);
+                return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedReply, "the contact replied", bounce: false, spam: false);
+            case EmailEventTypes.Bounce:
+                await ExecuteAsync(c, t, "UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1", sent.OutreachId, at, (object?)e.Reason ?? DBNull.Value);
+                await ExecuteAsync(c, t, "UPDATE contacts SET bounce_count = bounce_count + 1, updated_at = now() WHERE id = $1", sent.ContactId);
+                await ExecuteAsync(c, t, "UPDATE applications SET reply_status = 'bounced', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
+                if (IsHardBounce(e))
+                {
+                    await SuppressAsync(c, t, sent, "hard_bounce");
+                }
+
+                return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedBounce, "the contact's address bounced", bounce: true, spam: false);
+            case EmailEventTypes.SpamReport:
+                await ExecuteAsync(c, t, "UPDATE contacts SET spam_reports = spam_reports + 1, updated_at = now() WHERE id = $1", sent.ContactId);
+                await OptOutAsync(c, t, sent, "spam_report", at);
+                return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedOptOut, "the contact reported spam", bounce: false, spam: true);
+            case EmailEventTypes.Unsubscribe:
+                await OptOutAsync(c, t, sent, "unsubscribe", at);
+                await ExecuteAsync(c, t, "UPDATE applications SET reply_status = 'unsubscribed', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
+                return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedOptOut, "the contact unsubscribed", bounce: false, spam: false);
+            default:
+                throw new ArgumentException($"Unknown event type '{e.Type}'.", nameof(e));
+        }
+    }
+
+    /// <summary>Reply: the step is replied; the application is replied and moves saved→applied, applied→interviewing.</summary>
+    private static async Task ApplyReplyAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, DateTime at)
+    {
+        await ExecuteAsync(c, t, "UPDATE outreach SET status = 'replied', replied_at = $2, updated_at = now() WHERE id = $1", sent.OutreachId, at);
+        await ExecuteAsync(c, t, "UPDATE contacts SET last_contacted_at = $2, updated_at = now() WHERE id = $1", sent.ContactId, at);
+        await ExecuteAsync(c, t,
+            """
+            WITH old AS (SELECT id, status FROM applications WHERE id = $1 AND deleted_at IS NULL FOR UPDATE),
+                 moved AS (
+                   UPDATE applications a
+                   SET reply_status = 'replied', last_action_at = $2, updated_at = now(),
+                       status = CASE old.status WHEN 'saved' THEN 'applied' WHEN 'applied' THEN 'interviewing' ELSE old.status END
+                   FROM old WHERE a.id = old.id
+                   RETURNING a.id, old.status AS from_status, a.status AS to_status)
+            INSERT INTO application_status_history (application_id, from_status, to_status, cause, changed_at)
+            SELECT id, from_status, to_status, 'system', $2 FROM moved WHERE from_status <> to_status
+            """, sent.ApplicationId, at);
+    }
+
+    private static async Task OptOutAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, string reason, DateTime at)
+    {
+        await ExecuteAsync(c, t,
+            """
+            UPDATE contacts SET opted_out = true, opted_out_at = coalesce(opted_out_at, $2),
+                                opted_out_reason = coalesce(opted_out_reason, $3), updated_at = now()
+            WHERE id = $1
+            """, sent.ContactId, at, reason);
+        await SuppressAsync(c, t, sent, reason);
+    }
+
+    private static Task SuppressAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, string reason) =>
+        ExecuteAsync(c, t,
+            """
+            INSERT INTO suppression_list (email, reason, user_id)
+            SELECT lower(email), $2, user_id FROM contacts WHERE id = $1
+            ON CONFLICT DO NOTHING
+            """, sent.ContactId, reason);
+
+    private static async Task<EventEffects> StopAllAsync(
+        NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, string status, string reason, bool bounce, bool spam)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'paused') ORDER BY id", c, t);
+        command.Parameters.Add(new NpgsqlParameter { Value = sent.ContactId });
+        var ids = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+        }
+
+        return new EventEffects(ids, status, reason, bounce, spam);
+    }
+
+    private static async Task<SentMessage?> FindAsync(NpgsqlConnection c, NpgsqlTransaction t, string messageId)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT o.id, o.sequence_instance_id, o.step_no, o.contact_id, o.application_id, o.mailbox_id,
+                   (SELECT r.id FROM mailbox_reservations r
+                    WHERE r.sequence_instance_id = o.sequence_instance_id AND r.step_no = o.step_no AND NOT r.released
+                    ORDER BY r.id DESC LIMIT 1)
+            FROM outreach o WHERE o.message_id = $1
+            FOR UPDATE OF o
+            """, c, t);
+        command.Parameters.Add(new NpgsqlParameter { Value = messageId });
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
+        return new SentMessage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt64(3),
+            reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetInt64(6));
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection c, NpgsqlTransaction t, string sql, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, c, t);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex(@"\b5\.\d{1,3}\.\d{1,3}\b")]
+    private static partial Regex PermanentStatus();
+}

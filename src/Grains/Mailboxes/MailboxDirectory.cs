@@ -1,0 +1,80 @@
+using Npgsql;
+using RoleFerry.Grains.Interfaces.Mailboxes;
+
+namespace RoleFerry.Grains.Mailboxes;
+
+/// <summary>The pool's SQL: which mailboxes exist, and creating one (its domain upserted) in one transaction.</summary>
+public sealed class MailboxDirectory(NpgsqlDataSource dataSource)
+{
+    private const string EmailKey = "mailboxes_email_key";
+
+    public async Task<IReadOnlyList<long>> ListIdsAsync()
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM mailboxes ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        var ids = new List<long>();
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Inserts a validated mailbox: status warmup with warm-up starting now when warm-up is enabled, else active.
+    /// Returns the new id; an email already used → <see cref="ArgumentException"/>.
+    /// </summary>
+    public async Task<long> CreateAsync(NewMailbox mailbox, byte[] encryptedPassword, DateTimeOffset now)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        long domainId;
+        await using (var upsert = new NpgsqlCommand(
+            """
+            INSERT INTO domains (domain, created_at) VALUES ($1, $2)
+            ON CONFLICT (domain) DO UPDATE SET domain = excluded.domain
+            RETURNING id
+            """, connection, transaction))
+        {
+            upsert.Parameters.Add(new NpgsqlParameter { Value = NewMailboxValidator.NormalizeDomain(mailbox.Domain) });
+            upsert.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+            domainId = (long)(await upsert.ExecuteScalarAsync().ConfigureAwait(false))!;
+        }
+
+        await using var insert = new NpgsqlCommand(
+            """
+            INSERT INTO mailboxes (email, domain_id, smtp_host, smtp_port, smtp_username, smtp_password_encrypted, use_tls,
+                                   daily_cap, warmup_enabled, warmup_started_at, min_gap_seconds, status, health_score,
+                                   sent_today, sent_day, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 100, 0, $13, $14, $14)
+            RETURNING id
+            """, connection, transaction);
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.Email.Trim() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = domainId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.SmtpHost.Trim() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.SmtpPort });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.SmtpUsername.Trim() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = encryptedPassword });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.UseTls });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.DailyCap });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.WarmupEnabled });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.WarmupEnabled ? now.ToUniversalTime() : DBNull.Value });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.MinGapSeconds });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.WarmupEnabled ? MailboxStatuses.Warmup : MailboxStatuses.Active });
+        insert.Parameters.Add(new NpgsqlParameter { Value = MailboxRules.UtcDay(now) });
+        insert.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+        long id;
+        try
+        {
+            id = (long)(await insert.ExecuteScalarAsync().ConfigureAwait(false))!;
+        }
+        catch (PostgresException error) when (error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: EmailKey })
+        {
+            throw new ArgumentException($"A mailbox with the email '{mailbox.Email.Trim()}' already exists.", nameof(NewMailbox.Email), error);
+        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return id;
+    }
+}

@@ -1,0 +1,390 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RoleFerry.Actors;
+using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Security;
+
+namespace RoleFerry.Grains.Mailboxes;
+
+/// <summary>
+/// One sending mailbox (key: mailboxes.id). Cap, gap and health are decided in memory by <see cref="MailboxRules"/>;
+/// a reservation is committed (its row and the counter, one transaction, version-checked) before it is granted,
+/// and on activation today's count is recounted from those rows, so no crash or second silo can exceed the cap.
+/// sent_today rolls over lazily at 00:00 UTC. Health is recomputed from the last 7 days of reservations on every
+/// bounce or spam report, on pause / resume / activate, and every <see cref="MailboxOptions.HealthRecalculationInterval"/>
+/// by a durable reminder; each computation writes a health log row.
+/// </summary>
+[GrainType("mailbox")]
+public sealed class MailboxGrain(
+    IPersistentState<MailboxState> state,
+    MailboxReservationStore reservations,
+    MailboxGapJitter jitter,
+    SecretProtector secrets,
+    IOptions<MailboxOptions> options,
+    ILogger<MailboxGrain> logger) : Grain, IMailboxGrain, IRemindable
+{
+    public const string HealthReminderName = "health-check";
+    private const string InstanceStepKey = "mailbox_reservations_instance_step_key";
+
+    private readonly MailboxOptions _options = options.Value;
+
+    /// <summary>Extra gap drawn after the last grant; in memory only (a reactivated mailbox keeps the plain minimum gap).</summary>
+    private TimeSpan _gapJitter = TimeSpan.Zero;
+
+    private long Id => GetPrimaryKeyLong();
+
+    private MailboxState State => state.State;
+
+    private DateTimeOffset Now => TimeProvider.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists)
+        {
+            await EnsureHealthReminderAsync();
+        }
+    }
+
+    public async Task<ReservationResult> TryReserveAsync(long sequenceInstanceId, int stepNo)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequenceInstanceId, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepNo, 1);
+        await EnsureExistsAsync();
+        var now = Now;
+        RollOver(now);
+        var verdict = Evaluate(now);
+        if (!verdict.Eligible)
+        {
+            // A repeated request for a step this mailbox already granted gets its grant back, even at the cap.
+            var existing = await reservations.FindLiveAsync(sequenceInstanceId, stepNo);
+            NotifyPool(now);
+            return Answer(existing, sequenceInstanceId, stepNo, ReservationResult.Refuse(verdict.Reason!, verdict.NextEligibleAt));
+        }
+
+        var next = State.Copy();
+        var reservation = new PendingReservation(next.SentDay, now, sequenceInstanceId, stepNo);
+        next.SentToday++;
+        next.LastSentAt = now;
+        next.NewReservation = reservation;
+        try
+        {
+            await WriteAsync(next);
+        }
+        catch (PostgresException error) when (error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InstanceStepKey })
+        {
+            var existing = await reservations.FindLiveAsync(sequenceInstanceId, stepNo);
+            return Answer(existing, sequenceInstanceId, stepNo, ReservationResult.Refuse("the step's reservation changed meanwhile; try again", now));
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new ArgumentException($"Sequence instance {sequenceInstanceId} does not exist.", nameof(sequenceInstanceId), error);
+        }
+
+        _gapJitter = jitter.Next();
+        NotifyPool(now);
+        return ReservationResult.Grant(reservation.Id);
+    }
+
+    public async Task ReleaseAsync(long reservationId)
+    {
+        await EnsureExistsAsync();
+        var reservation = await reservations.GetAsync(Id, reservationId) ?? throw UnknownReservation(reservationId);
+        if (reservation.Released)
+        {
+            return;
+        }
+
+        var now = Now;
+        RollOver(now);
+        var next = State.Copy();
+        if (reservation.Day == next.SentDay)
+        {
+            next.SentToday = Math.Max(0, next.SentToday - 1);
+        }
+
+        next.Release = new PendingRelease(reservationId, now);
+        await WriteAsync(next);
+        NotifyPool(now);
+    }
+
+    public async Task RecordSentAsync(long reservationId)
+    {
+        await EnsureExistsAsync();
+        if (await reservations.StampSentAsync(Id, reservationId, Now) == ReservationStamp.NotFound)
+        {
+            throw UnknownReservation(reservationId);
+        }
+    }
+
+    public async Task RecordBounceAsync(long reservationId)
+    {
+        await EnsureExistsAsync();
+        switch (await reservations.StampBounceAsync(Id, reservationId, Now))
+        {
+            case ReservationStamp.NotFound:
+                throw UnknownReservation(reservationId);
+            case ReservationStamp.Stamped:
+                await ChangeAsync($"bounce of reservation {reservationId}", change: null);
+                break;
+        }
+    }
+
+    public async Task RecordSpamAsync(long reservationId)
+    {
+        await EnsureExistsAsync();
+        switch (await reservations.StampSpamAsync(Id, reservationId, Now))
+        {
+            case ReservationStamp.NotFound:
+                throw UnknownReservation(reservationId);
+            case ReservationStamp.Stamped:
+                await ChangeAsync($"spam report on reservation {reservationId}", change: null);
+                break;
+        }
+    }
+
+    public async Task<MailboxSnapshot> GetAsync()
+    {
+        await EnsureExistsAsync();
+        var now = Now;
+        RollOver(now);
+        return Snapshot(now);
+    }
+
+    public async Task<SmtpSettings> GetSmtpSettingsAsync()
+    {
+        await EnsureExistsAsync();
+        var password = secrets.Decrypt(State.SmtpPasswordEncrypted);
+        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, password, State.UseTls);
+    }
+
+    public async Task<MailboxSnapshot> PauseAsync(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A pause needs a reason.", nameof(reason));
+        }
+
+        await EnsureExistsAsync();
+        var why = reason.Trim();
+        return await ChangeAsync($"paused: {why}", s =>
+        {
+            s.Status = MailboxStatuses.Paused;
+            s.PausedReason = why;
+        });
+    }
+
+    /// <summary>
+    /// Back to warm-up (when enabled) or active; the health rules then apply as after any check, so an unhealthy
+    /// mailbox stays paused ("health below 50") and a warm-up that is complete is promoted.
+    /// </summary>
+    public async Task<MailboxSnapshot> ResumeAsync()
+    {
+        await EnsureExistsAsync();
+        if (State.Status != MailboxStatuses.Paused)
+        {
+            return await GetAsync();
+        }
+
+        return await ChangeAsync("resumed", s =>
+        {
+            s.Status = s.WarmupEnabled && s.WarmupStartedAt is not null ? MailboxStatuses.Warmup : MailboxStatuses.Active;
+            s.PausedReason = null;
+        });
+    }
+
+    /// <summary>Skips warm-up for good (warm-up disabled, full daily cap). A paused mailbox stays paused until resumed.</summary>
+    public async Task<MailboxSnapshot> ActivateAsync()
+    {
+        await EnsureExistsAsync();
+        if (!State.WarmupEnabled && State.Status != MailboxStatuses.Warmup)
+        {
+            return await GetAsync();
+        }
+
+        return await ChangeAsync("activated: warm-up skipped", s =>
+        {
+            s.WarmupEnabled = false;
+            if (s.Status == MailboxStatuses.Warmup)
+            {
+                s.Status = MailboxStatuses.Active;
+            }
+        });
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != HealthReminderName)
+        {
+            return;
+        }
+
+        if (!state.RecordExists)
+        {
+            await state.ReadStateAsync();
+            if (!state.RecordExists)
+            {
+                await UnregisterReminder(HealthReminderName);
+                DeactivateOnIdle();
+                return;
+            }
+        }
+
+        await ChangeAsync("scheduled health check", change: null);
+    }
+
+    /// <summary>
+    /// Recomputes health from the last 7 days, applies <paramref name="change"/> and the health rules (pause below
+    /// PauseBelowHealth, promote a complete warm-up), writes the row with a health log row, tells the pool.
+    /// </summary>
+    private async Task<MailboxSnapshot> ChangeAsync(string trigger, Action<MailboxState>? change)
+    {
+        var now = Now;
+        RollOver(now);
+        var counts = await reservations.CountWindowAsync(Id, now - MailboxRules.HealthWindow);
+        var health = MailboxRules.Health(counts, State.WarmupStartedAt, now, _options);
+        var next = State.Copy();
+        change?.Invoke(next);
+        next.HealthScore = health.Score;
+        next.HealthCheckedAt = now;
+        var reason = ApplyHealthRules(next, now, trigger);
+        next.NewHealthLog = new PendingHealthLog(health, next.Status, reason, now);
+        await WriteAsync(next);
+        NotifyPool(now);
+        return Snapshot(now);
+    }
+
+    private string ApplyHealthRules(MailboxState next, DateTimeOffset now, string trigger)
+    {
+        if (next.Status != MailboxStatuses.Paused && MailboxRules.ShouldPause(next.HealthScore, _options))
+        {
+            next.Status = MailboxStatuses.Paused;
+            next.PausedReason = $"health below {_options.PauseBelowHealth}";
+            return $"{trigger}; paused: {next.PausedReason}";
+        }
+
+        if (MailboxRules.ShouldPromote(next.Status, next.WarmupStartedAt, next.HealthScore, now, _options))
+        {
+            next.Status = MailboxStatuses.Active;
+            return $"{trigger}; warm-up complete";
+        }
+
+        return trigger;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="next"/> (and the rows it carries) as the new state; on failure the old state stays.
+    /// On a version conflict (another owner wrote the row) nothing was committed; this activation reloads the row
+    /// before the caller hears of it, so requests already queued here decide on the stored state, and deactivates.
+    /// </summary>
+    private async Task WriteAsync(MailboxState next)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            state.State = previous;
+            DeactivateOnIdle();
+            await state.ReadStateAsync();
+            throw;
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+        finally
+        {
+            next.ClearPending();
+        }
+    }
+
+    /// <summary>
+    /// Tells the pool how available this mailbox is now, WITHOUT awaiting the pool. The pool awaits mailboxes (its
+    /// activation and ListAsync ask each for a snapshot, AddMailboxAsync asks the new one); if a mailbox awaited the
+    /// pool inside a turn while the pool awaited that mailbox, the two non-reentrant activations would wait on each
+    /// other until the call timeout. So the dependency goes one way only: pool → mailbox is awaited, mailbox → pool
+    /// is a one-way message. The call is queued on the pool synchronously (in this silo), so reports of one mailbox
+    /// arrive in order and before any later call of the caller; a lost report only makes the pool's pick a hint that
+    /// TryReserveAsync refuses, and a refusal reports again.
+    /// </summary>
+    private void NotifyPool(DateTimeOffset now)
+    {
+        var verdict = Evaluate(now);
+        var availability = new MailboxAvailability(Id, verdict.Eligible, State.SentToday, verdict.EffectiveCap, verdict.NextEligibleAt);
+        var pool = GrainFactory.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey);
+        _ = pool.UpdateAsync(availability).ContinueWith(
+            t => logger.LogWarning(t.Exception, "Mailbox {MailboxId} could not report its availability to the pool", availability.MailboxId),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private ReservationResult Answer(MailboxReservation? existing, long sequenceInstanceId, int stepNo, ReservationResult otherwise) =>
+        existing switch
+        {
+            null => otherwise,
+            { MailboxId: var owner } when owner == Id => ReservationResult.Grant(existing.Id),
+            _ => ReservationResult.Refuse(
+                $"step {stepNo} of sequence instance {sequenceInstanceId} is already reserved on mailbox {existing.MailboxId}", null),
+        };
+
+    private MailboxEligibility Evaluate(DateTimeOffset now) => MailboxRules.Evaluate(State.ToFacts(_gapJitter), now, _options);
+
+    private MailboxSnapshot Snapshot(DateTimeOffset now)
+    {
+        var s = State;
+        var verdict = Evaluate(now);
+        return new MailboxSnapshot(
+            Id, s.Email, s.Domain, s.Status, s.HealthScore, s.DailyCap, verdict.EffectiveCap, s.SentToday, s.MinGapSeconds,
+            s.WarmupEnabled, s.WarmupStartedAt, s.LastSentAt, s.PausedReason, s.SmtpHost, s.SmtpPort, s.SmtpUsername, s.UseTls,
+            verdict.Eligible, verdict.NextEligibleAt);
+    }
+
+    /// <summary>A new UTC day starts with no sends (in memory; the next write stores it). No cron needed.</summary>
+    private void RollOver(DateTimeOffset now)
+    {
+        var today = MailboxRules.UtcDay(now);
+        if (State.SentDay != today)
+        {
+            State.SentDay = today;
+            State.SentToday = 0;
+        }
+    }
+
+    private async Task EnsureExistsAsync()
+    {
+        if (state.RecordExists)
+        {
+            return;
+        }
+
+        // Ids come from the pool: the row may have been created since this activation first looked.
+        await state.ReadStateAsync();
+        if (!state.RecordExists)
+        {
+            DeactivateOnIdle();
+            throw new KeyNotFoundException($"Mailbox {Id} does not exist.");
+        }
+
+        await EnsureHealthReminderAsync();
+    }
+
+    /// <summary>Registers the periodic health check unless it is already there: re-registering would push it back on every activation.</summary>
+    private async Task EnsureHealthReminderAsync()
+    {
+        var interval = _options.HealthRecalculationInterval;
+        var existing = await GetReminder(HealthReminderName);
+        if (existing?.Period != interval)
+        {
+            await RegisterOrUpdateReminder(HealthReminderName, interval, interval);
+        }
+    }
+
+    private KeyNotFoundException UnknownReservation(long reservationId) =>
+        new($"Reservation {reservationId} does not exist on mailbox {Id}.");
+}

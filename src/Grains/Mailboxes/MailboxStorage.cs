@@ -1,0 +1,181 @@
+using System.Globalization;
+using Npgsql;
+using RoleFerry.Actors;
+using RoleFerry.Actors.Storage;
+
+namespace RoleFerry.Grains.Mailboxes;
+
+/// <summary>
+/// <see cref="MailboxState"/> over the <c>mailboxes</c> row (key: mailboxes.id, etag: its version). Rows are created
+/// by the pool (<see cref="MailboxDirectory"/>), so a missing id reads as null. A write updates the row where the
+/// version is the one read and, in the same transaction, inserts / releases the reservation and inserts the health
+/// log row the state carries; no row updated → <see cref="InconsistentStateException"/>, nothing committed.
+/// </summary>
+public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clock) : IGrainStorage<MailboxState>
+{
+    public async Task<StoredState<MailboxState>?> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
+        var today = MailboxRules.UtcDay(clock.GetUtcNow());
+        // sent_today is recounted from today's live reservations: they, not the counter, are what a crash cannot lose.
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT m.email, d.domain, m.smtp_host, m.smtp_port, m.smtp_username, m.smtp_password_encrypted, m.use_tls,
+                   m.daily_cap, m.warmup_enabled, m.warmup_started_at, m.min_gap_seconds, m.status, m.health_score,
+                   m.last_sent_at, m.paused_reason, m.health_checked_at, m.version,
+                   (SELECT count(*) FROM mailbox_reservations r
+                    WHERE r.mailbox_id = m.id AND r.day = $2 AND NOT r.released) AS reserved_today
+            FROM mailboxes m
+            JOIN domains d ON d.id = m.domain_id
+            WHERE m.id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = MailboxId(grainId) });
+        command.Parameters.Add(new NpgsqlParameter { Value = today });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var state = new MailboxState
+        {
+            Email = reader.GetString(0),
+            Domain = reader.GetString(1),
+            SmtpHost = reader.GetString(2),
+            SmtpPort = reader.GetInt32(3),
+            SmtpUsername = reader.GetString(4),
+            SmtpPasswordEncrypted = reader.GetFieldValue<byte[]>(5),
+            UseTls = reader.GetBoolean(6),
+            DailyCap = reader.GetInt32(7),
+            WarmupEnabled = reader.GetBoolean(8),
+            WarmupStartedAt = NullableTime(reader, 9),
+            MinGapSeconds = reader.GetInt32(10),
+            Status = reader.GetString(11),
+            HealthScore = reader.GetInt16(12),
+            LastSentAt = NullableTime(reader, 13),
+            PausedReason = reader.IsDBNull(14) ? null : reader.GetString(14),
+            HealthCheckedAt = NullableTime(reader, 15),
+            SentToday = (int)reader.GetInt64(17),
+            SentDay = today,
+        };
+        return new StoredState<MailboxState>(state, reader.GetInt64(16).ToString(CultureInfo.InvariantCulture));
+    }
+
+    public async Task<string> WriteAsync(GrainId grainId, MailboxState state, string? etag, CancellationToken cancellationToken)
+    {
+        if (etag is null)
+        {
+            throw new InvalidOperationException($"Mailbox {grainId.Key} has no row: mailboxes are created by the pool (AddMailboxAsync).");
+        }
+
+        var id = MailboxId(grainId);
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(UpdateRow(id, long.Parse(etag, CultureInfo.InvariantCulture), state, now));
+        if (state.NewReservation is { } reservation)
+        {
+            batch.BatchCommands.Add(InsertReservation(id, reservation));
+        }
+
+        if (state.Release is { } release)
+        {
+            batch.BatchCommands.Add(ReleaseReservation(id, release));
+        }
+
+        if (state.NewHealthLog is { } log)
+        {
+            batch.BatchCommands.Add(InsertHealthLog(id, log));
+        }
+
+        long? version;
+        var released = true;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            version = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : null;
+            if (state.NewReservation is { } inserted)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                inserted.Id = reader.GetInt64(0);
+            }
+
+            if (state.Release is not null)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                released = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
+
+        // Another writer changed the row (or released the reservation) since this activation read it: roll back.
+        if (version is not long written || !released)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            throw new InconsistentStateException(grainId, etag);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public Task ClearAsync(GrainId grainId, string? etag, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Mailboxes are never deleted (their reservations and health logs are history); pause them instead.");
+
+    private static NpgsqlBatchCommand UpdateRow(long id, long version, MailboxState state, DateTimeOffset now) => Command(
+        """
+        UPDATE mailboxes
+           SET status = $3, health_score = $4, sent_today = $5, sent_day = $6, last_sent_at = $7, paused_reason = $8,
+               health_checked_at = $9, warmup_enabled = $10, updated_at = $11, version = version + 1
+         WHERE id = $1 AND version = $2
+        RETURNING version
+        """,
+        id, version, state.Status, (short)state.HealthScore, state.SentToday, state.SentDay, Time(state.LastSentAt),
+        (object?)state.PausedReason ?? DBNull.Value, Time(state.HealthCheckedAt), state.WarmupEnabled, now);
+
+    private static NpgsqlBatchCommand InsertReservation(long mailboxId, PendingReservation reservation) => Command(
+        """
+        INSERT INTO mailbox_reservations (mailbox_id, day, reserved_at, sequence_instance_id, step_no)
+        VALUES ($1, $2, $3, $4, $5)
+        RETURNING id
+        """,
+        mailboxId, reservation.Day, reservation.ReservedAt, reservation.SequenceInstanceId, reservation.StepNo);
+
+    private static NpgsqlBatchCommand ReleaseReservation(long mailboxId, PendingRelease release) => Command(
+        """
+        UPDATE mailbox_reservations SET released = true, released_at = $3
+         WHERE id = $1 AND mailbox_id = $2 AND NOT released
+        RETURNING id
+        """,
+        release.ReservationId, mailboxId, release.ReleasedAt);
+
+    private static NpgsqlBatchCommand InsertHealthLog(long mailboxId, PendingHealthLog log) => Command(
+        """
+        INSERT INTO mailbox_health_logs
+            (mailbox_id, health_score, bounce_rate_7d, spam_reports_7d, sends_7d, bounces_7d, status, reason, logged_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        """,
+        mailboxId, (short)log.Health.Score, Math.Round(log.Health.BounceRate, 6, MidpointRounding.AwayFromZero),
+        log.Health.Counts.SpamReports, log.Health.Counts.Sends, log.Health.Counts.Bounces, log.Status, log.Reason, log.LoggedAt);
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value is DateTimeOffset time ? time.ToUniversalTime() : value });
+        }
+
+        return command;
+    }
+
+    private static object Time(DateTimeOffset? time) => time is { } value ? value.ToUniversalTime() : DBNull.Value;
+
+    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private static long MailboxId(GrainId grainId) => long.Parse(grainId.Key, CultureInfo.InvariantCulture);
+}

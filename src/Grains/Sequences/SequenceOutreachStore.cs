@@ -1,0 +1,208 @@
+using Npgsql;
+using NpgsqlTypes;
+using RoleFerry.Grains.Interfaces.Sequences;
+
+namespace RoleFerry.Grains.Sequences;
+
+/// <summary>
+/// The SQL of sending a sequence's steps: the outreach rows (one per step, the send claim) and what a send
+/// changes around them. The claim is a committed conditional update: a row leaves 'scheduled' once, and only
+/// while the instance is active and the contact has not replied, bounced or opted out.
+/// </summary>
+public sealed class SequenceOutreachStore(NpgsqlDataSource db)
+{
+    public async Task<StepContext?> LoadContextAsync(long instanceId, int stepNo)
+    {
+        await using var command = db.CreateCommand(
+            """
+            SELECT si.status, si.version, c.email, c.timezone, c.opted_out, c.bounce_count,
+                   EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied'),
+                   a.deleted_at IS NOT NULL, a.status, u.email, u.full_name, u.timezone, coalesce(o.id, 0), o.status,
+                   coalesce(o.attempts, 0), o.sent_at
+            FROM sequence_instances si
+            JOIN contacts c ON c.id = si.contact_id
+            JOIN applications a ON a.id = si.application_id
+            JOIN users u ON u.id = si.user_id
+            LEFT JOIN outreach o ON o.sequence_instance_id = si.id AND o.step_no = $2
+            WHERE si.id = $1
+            """);
+        Add(command, instanceId, stepNo);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
+        return new StepContext(
+            reader.GetString(0), reader.GetInt64(1), reader.GetString(2), NullableString(reader, 3), reader.GetBoolean(4),
+            reader.GetInt32(5), reader.GetBoolean(6), reader.GetBoolean(7), reader.GetString(8), reader.GetString(9),
+            reader.GetString(10), NullableString(reader, 11), reader.GetInt64(12), NullableString(reader, 13),
+            reader.GetInt32(14), Time(reader, 15));
+    }
+
+    /// <summary>Records when a step is due (shown to the user); only while it is still scheduled.</summary>
+    public async Task ScheduleAsync(long instanceId, int stepNo, DateTimeOffset dueAt)
+    {
+        await using var command = db.CreateCommand(
+            """
+            UPDATE outreach SET scheduled_at = $3, updated_at = now()
+            WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
+            """);
+        Add(command, instanceId, stepNo, dueAt.UtcDateTime);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Claims the step for sending; null when it was claimed before or the sequence must not send.</summary>
+    public async Task<long?> ClaimAsync(long instanceId, int stepNo, StepClaim claim, DateTimeOffset now)
+    {
+        await using var command = db.CreateCommand(
+            """
+            UPDATE outreach o
+            SET status = 'sending', claimed_at = $3, mailbox_id = $4, to_email = $5, subject = $6, body_text = $7,
+                body_html = $8, message_id = $9, attempts = o.attempts + 1, next_attempt_at = NULL, error = NULL,
+                updated_at = now()
+            FROM sequence_instances si, contacts c, applications a
+            WHERE o.sequence_instance_id = $1 AND o.step_no = $2 AND o.status = 'scheduled'
+              AND si.id = o.sequence_instance_id AND si.status = 'active'
+              AND c.id = o.contact_id AND NOT c.opted_out AND c.bounce_count = 0
+              AND NOT EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied')
+              AND a.id = o.application_id AND a.deleted_at IS NULL AND a.status NOT IN ('rejected', 'offer')
+            RETURNING o.id
+            """);
+        Add(command, instanceId, stepNo, now.UtcDateTime, claim.MailboxId, claim.To, claim.Subject, claim.TextBody, claim.HtmlBody, claim.MessageId);
+        return (long?)await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>The email left: the step is sent and the contact was contacted.</summary>
+    public async Task MarkSentAsync(long outreachId, DateTimeOffset sentAt)
+    {
+        await using var batch = new NpgsqlBatch();
+        batch.BatchCommands.Add(Command(
+            "UPDATE outreach SET status = 'sent', sent_at = $2, updated_at = now() WHERE id = $1",
+            outreachId, sentAt.UtcDateTime));
+        batch.BatchCommands.Add(Command(
+            """
+            UPDATE contacts SET last_contacted_at = $2, updated_at = now()
+            WHERE id = (SELECT contact_id FROM outreach WHERE id = $1)
+            """,
+            outreachId, sentAt.UtcDateTime));
+        await ExecuteAsync(batch);
+    }
+
+    /// <summary>SMTP said "later": the step goes back to scheduled with the error and its next attempt time.</summary>
+    public async Task MarkRetryAsync(long outreachId, string error, DateTimeOffset nextAttemptAt)
+    {
+        await using var command = db.CreateCommand(
+            """
+            UPDATE outreach SET status = 'scheduled', error = $2, next_attempt_at = $3, scheduled_at = $3,
+                                message_id = NULL, updated_at = now()
+            WHERE id = $1 AND status = 'sending'
+            """);
+        Add(command, outreachId, error, nextAttemptAt.UtcDateTime);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The step failed for good (a claimed one, or one still scheduled).</summary>
+    public async Task MarkFailedAsync(long instanceId, int stepNo, string error)
+    {
+        await using var command = db.CreateCommand(
+            """
+            UPDATE outreach SET status = 'failed', error = $3, updated_at = now()
+            WHERE sequence_instance_id = $1 AND step_no = $2 AND status IN ('scheduled', 'sending')
+            """);
+        Add(command, instanceId, stepNo, error);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The recipient does not exist: a hard bounce on the step and the contact, and a suppression entry.</summary>
+    public async Task MarkHardBounceAsync(long outreachId, string error, DateTimeOffset now)
+    {
+        await using var batch = new NpgsqlBatch();
+        batch.BatchCommands.Add(Command(
+            "UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1",
+            outreachId, now.UtcDateTime, error));
+        batch.BatchCommands.Add(Command(
+            """
+            UPDATE contacts SET bounce_count = bounce_count + 1, updated_at = now()
+            WHERE id = (SELECT contact_id FROM outreach WHERE id = $1)
+            """,
+            outreachId));
+        batch.BatchCommands.Add(Command(
+            """
+            INSERT INTO suppression_list (email, reason, user_id)
+            SELECT lower(to_email), 'hard_bounce', user_id FROM outreach WHERE id = $1
+            ON CONFLICT DO NOTHING
+            """,
+            outreachId));
+        await ExecuteAsync(batch);
+    }
+
+    /// <summary>Cancels every step not yet claimed.</summary>
+    public async Task CancelRemainingAsync(long instanceId)
+    {
+        await using var command = db.CreateCommand(
+            """
+            UPDATE outreach SET status = 'canceled', updated_at = now()
+            WHERE sequence_instance_id = $1 AND status = 'scheduled'
+            """);
+        Add(command, instanceId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IReadOnlyList<SequenceStepView>> LoadStepsAsync(long instanceId)
+    {
+        await using var command = db.CreateCommand(
+            """
+            SELECT step_no, status, scheduled_at, sent_at, subject, message_id, error
+            FROM outreach WHERE sequence_instance_id = $1 ORDER BY step_no
+            """);
+        Add(command, instanceId);
+        var steps = new List<SequenceStepView>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(new SequenceStepView(
+                reader.GetInt32(0), reader.GetString(1), Time(reader, 2), Time(reader, 3),
+                NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6)));
+        }
+
+        return steps;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    private async Task ExecuteAsync(NpgsqlBatch batch)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        batch.Connection = connection;
+        batch.Transaction = transaction;
+        await batch.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    private static void Add(NpgsqlCommand command, params object?[] values)
+    {
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value is DateTime time
+                ? new NpgsqlParameter { Value = time, NpgsqlDbType = NpgsqlDbType.TimestampTz }
+                : new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+    }
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero);
+}

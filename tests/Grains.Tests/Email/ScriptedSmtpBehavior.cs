@@ -1,0 +1,14 @@
+namespace RoleFerry.Grains.Tests.Email;
+
+/// <summary>What a <see cref="ScriptedSmtpServer"/> does with its one connection.</summary>
+public enum ScriptedSmtpBehavior
+{
+    /// <summary>Accepts the connection and never says a word.</summary>
+    Silent,
+
+    /// <summary>Speaks SMTP up to the DATA command, then hangs up without answering it.</summary>
+    HangUpAtData,
+
+    /// <summary>Takes the whole message content, then hangs up without answering the final dot.</summary>
+    HangUpAfterContent,
+}

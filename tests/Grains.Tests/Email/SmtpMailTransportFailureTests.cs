@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RoleFerry.Grains.Email;
+using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Interfaces.Tracking;
+
+namespace RoleFerry.Grains.Tests.Email;
+
+/// <summary>Failures without an SMTP answer: retried only when the message content cannot have left.</summary>
+public sealed class SmtpMailTransportFailureTests
+{
+    private readonly EmailOptions _options = new() { PublicBaseUrl = "https://roleferry.test", SendTimeout = TimeSpan.FromSeconds(1) };
+    private readonly SmtpMailTransport _transport;
+    private readonly OutgoingEmail _email;
+
+    public SmtpMailTransportFailureTests()
+    {
+        _transport = new SmtpMailTransport(Options.Create(_options), NullLogger<SmtpMailTransport>.Instance);
+        var composer = new EmailComposer(Options.Create(_options), new TrackingTokenCodec(RandomNumberGenerator.GetBytes(32)));
+        _email = composer.Compose(new ComposeRequest(1, "mbx1@mail.roleferry.test", "alex@acme.test", "jamie@seeker.test", "Jamie", "Hi", "Hello", "<p>Hello</p>"));
+    }
+
+    private static SmtpSettings Mailbox(int port) => new("mbx1@mail.roleferry.test", "127.0.0.1", port, "", "", UseTls: false);
+
+    [Fact]
+    public async Task A_refused_connection_is_transient()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var outcome = await _transport.SendAsync(Mailbox(closedPort), _email, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.TransientFailure, outcome.Kind);
+        Assert.Null(outcome.SmtpStatusCode);
+        Assert.StartsWith("no SMTP answer before the message content was sent (ConnectionRefused: ", outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_times_out_as_transient()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.Silent);
+
+        var outcome = await _transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.Equal(new SendOutcome(SendOutcomeKind.TransientFailure, null, "no SMTP answer before the message content was sent (The operation has timed out.)"), outcome);
+    }
+
+    [Fact]
+    public async Task A_hang_up_before_the_content_is_transient()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.HangUpAtData);
+
+        var outcome = await _transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.TransientFailure, outcome.Kind);
+        Assert.False(outcome.OutcomeUnknown);
+        Assert.False(server.ReceivedContent);
+    }
+
+    [Fact]
+    public async Task A_hang_up_after_the_content_is_an_unknown_outcome_that_is_never_retried()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.HangUpAfterContent);
+
+        var outcome = await _transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.True(server.ReceivedContent);
+        Assert.Equal(SendOutcomeKind.PermanentFailure, outcome.Kind);
+        Assert.True(outcome.OutcomeUnknown);
+        Assert.False(outcome.IsHardBounce);
+        Assert.StartsWith("outcome unknown: the connection failed after the message content started to leave (", outcome.Message);
+    }
+
+    [Fact]
+    public async Task An_address_that_cannot_be_parsed_is_a_permanent_failure_not_a_bounce()
+    {
+        var outcome = await _transport.SendAsync(Mailbox(1), _email with { ToAddress = "not an address" }, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.PermanentFailure, outcome.Kind);
+        Assert.Null(outcome.SmtpStatusCode);
+        Assert.False(outcome.IsHardBounce);
+        Assert.StartsWith("the message cannot be built: ", outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_canceled_send_throws_instead_of_reporting_an_outcome()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.Silent);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        var transport = new SmtpMailTransport(Options.Create(new EmailOptions { SendTimeout = TimeSpan.FromSeconds(30) }), NullLogger<SmtpMailTransport>.Instance);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transport.SendAsync(Mailbox(server.Port), _email, cancel.Token));
+    }
+}
