@@ -14,6 +14,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RoleFerry.Api.Accounts;
+using RoleFerry.Api.Email;
+using RoleFerry.Api.Mailboxes;
+using RoleFerry.Api.Sequences;
+using RoleFerry.Api.Tracking;
 using RoleFerry.Api.Applications;
 using RoleFerry.Api.Companies;
 using RoleFerry.Api.Contacts;
@@ -45,15 +49,21 @@ public static class ApiExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Errors: RFC 7807 everywhere, with the request id; bad JSON / parameters throw so the handler can name the field.
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
-        // Bearer tokens protected with a key ring in PostgreSQL: valid on every node and after restarts.
+        // Bearer tokens protected with a key ring in PostgreSQL (encrypted at rest with a key derived from
+        // RoleFerry:Security:SecretKey when it is set): valid on every node and after restarts.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
-            o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
+        {
+            o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>());
+            if (KeyRingSecret.From(sp.GetRequiredService<IConfiguration>()) is { } key)
+            {
+                o.XmlEncryptor = new SecretKeyXmlEncryptor(key);
+            }
+        }));
         services.AddAuthentication(TokenIssuer.Scheme).AddBearerToken(TokenIssuer.Scheme);
         services.AddOptions<BearerTokenOptions>(TokenIssuer.Scheme).Configure<IOptions<ApiOptions>, TimeProvider>((o, api, clock) =>
         {
@@ -113,6 +123,11 @@ public static class ApiExtensions
         endpoints.MapOperationsEndpoints();
         endpoints.MapOpenApi();
         endpoints.MapAccountsApi();
+        endpoints.MapSequenceTemplatesApi();
+        endpoints.MapSequencesApi();
+        endpoints.MapAdminMailboxesApi();
+        endpoints.MapEmailEventsApi();
+        endpoints.MapTrackingApi();
         endpoints.MapProfileApi();
         endpoints.MapCompaniesApi();
         endpoints.MapJobsApi();

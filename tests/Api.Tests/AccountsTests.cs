@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using Npgsql;
 using RoleFerry.Api.Tests.Support;
 using RoleFerry.Testing;
@@ -164,11 +165,12 @@ public sealed class AccountsTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task A_token_minted_by_one_node_is_accepted_by_another_node_and_after_a_restart()
     {
         var connectionString = await TestDatabase.CreateAsync();
+        var shared = new Dictionary<string, string?> { ["RoleFerry:Security:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
         TestUser user;
-        await using (var first = new ApiFactory(connectionString))
+        await using (var first = new ApiFactory(connectionString, shared))
         {
             user = await first.NewUserAsync();
-            await using var second = new ApiFactory(connectionString);
+            await using var second = new ApiFactory(connectionString, shared);
             var other = second.CreateClient();
             other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
 
@@ -176,16 +178,22 @@ public sealed class AccountsTests(ApiFixture api) : IClassFixture<ApiFixture>
             Assert.Equal(user.Id, me.Id());
         }
 
-        await using var restarted = new ApiFactory(connectionString);
+        await using var restarted = new ApiFactory(connectionString, shared);
         var client = restarted.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
         var again = await (await client.GetAsync("/api/me")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(user.Id, again.Id());
 
-        await using var db = new NpgsqlConnection(connectionString);
-        await db.OpenAsync();
-        await using var keys = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys", db);
-        Assert.Equal(1L, await keys.ExecuteScalarAsync());
+        // One key, its secret encrypted at rest (no plain masterKey element in the table).
+        var xml = Assert.Single(await Db.ColumnAsync(connectionString, "SELECT xml FROM data_protection_keys"));
+        Assert.Contains("encryptedSecret", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("masterKey", xml, StringComparison.Ordinal);
+
+        // A node configured with another secret cannot read the key ring, so it refuses the token.
+        await using var stranger = new ApiFactory(connectionString);
+        var strangerClient = stranger.CreateClient();
+        strangerClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+        await (await strangerClient.GetAsync("/api/me")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

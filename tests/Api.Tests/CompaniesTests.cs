@@ -103,7 +103,7 @@ public sealed class CompaniesTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var user = await api.NewUserAsync();
 
-        await (await user.Client.GetAsync("/api/companies?page=abc")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await user.Client.GetAsync("/api/companies?page=abc")).ProblemAsync(HttpStatusCode.BadRequest, "page");
     }
 
     [Fact]

@@ -136,6 +136,6 @@ public sealed class JobsTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var user = await api.NewUserAsync();
 
-        await (await user.Client.GetAsync("/api/jobs?remote=maybe")).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await user.Client.GetAsync("/api/jobs?remote=maybe")).ProblemAsync(HttpStatusCode.BadRequest, "remote");
     }
 }

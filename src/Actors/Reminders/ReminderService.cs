@@ -304,7 +304,7 @@ internal sealed class ReminderService(ActorRuntime runtime, ReminderTable table)
             var status = new TickStatus(row.DueAt, now, row.Period, missed);
             await runtime.DeliverReminderAsync(row.GrainId, row.Name, status).ConfigureAwait(false);
             runtime.Metrics.ReminderFired(row.GrainId.Type, now - row.DueAt);
-            await CompleteAsync(entry).ConfigureAwait(false);
+            await CompleteAsync(entry, now).ConfigureAwait(false);
             TickCompleted?.Invoke(row.GrainId, row.Name, status);
         }
         catch (Exception error)
@@ -317,7 +317,11 @@ internal sealed class ReminderService(ActorRuntime runtime, ReminderTable table)
         }
     }
 
-    private async Task CompleteAsync(ReminderEntry entry)
+    /// <summary>
+    /// Deletes a one-shot reminder, or moves a periodic one to its first due time after <paramref name="firedAt"/>
+    /// (the tick's time, not the clock after the tick: a slow tick does not shift the cadence).
+    /// </summary>
+    private async Task CompleteAsync(ReminderEntry entry, DateTimeOffset firedAt)
     {
         var row = entry.Row;
         if (row.Period is not { } period)
@@ -327,8 +331,7 @@ internal sealed class ReminderService(ActorRuntime runtime, ReminderTable table)
             return;
         }
 
-        var now = Clock.GetUtcNow();
-        var periodsPassed = now < row.DueAt ? 0 : ((now - row.DueAt).Ticks / period.Ticks) + 1;
+        var periodsPassed = firedAt < row.DueAt ? 0 : ((firedAt - row.DueAt).Ticks / period.Ticks) + 1;
         var next = row.DueAt + TimeSpan.FromTicks(period.Ticks * Math.Max(1, periodsPassed));
         var version = await table.AdvanceIfVersionAsync(row.GrainId, row.Name, row.Version, next).ConfigureAwait(false);
         lock (_gate)

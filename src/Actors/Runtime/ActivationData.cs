@@ -66,13 +66,8 @@ internal sealed class ActivationData
     {
         lock (_gate)
         {
-            if (!BeginDeactivation(reason))
-            {
-                return;
-            }
+            BeginDeactivation(reason);
         }
-
-        Runtime.Catalog.OnDeactivating(this);
     }
 
     /// <summary>Deactivates when nothing is queued or running and the last request ended at least <paramref name="age"/> ago.</summary>
@@ -88,21 +83,22 @@ internal sealed class ActivationData
             BeginDeactivation(DeactivationReason.IdleCollection);
         }
 
-        Runtime.Catalog.OnDeactivating(this);
         return true;
     }
 
-    private bool BeginDeactivation(DeactivationReason reason)
+    private void BeginDeactivation(DeactivationReason reason)
     {
         if (_status >= ActivationStatus.Deactivating)
         {
-            return false;
+            return;
         }
 
         _status = ActivationStatus.Deactivating;
         _reason = reason;
+
+        // Under the gate, so the catalog always hears "deactivating" before the run loop can report "deactivated".
+        Runtime.Catalog.OnDeactivating(this);
         _queue.Writer.TryComplete();
-        return true;
     }
 
     private async Task RunAsync()
@@ -184,7 +180,6 @@ internal sealed class ActivationData
                 _status = ActivationStatus.Done;
             }
 
-            Runtime.Catalog.OnDeactivating(this);
             while (_queue.Reader.TryRead(out var item))
             {
                 item.Fail(error);

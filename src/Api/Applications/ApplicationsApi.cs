@@ -20,13 +20,13 @@ public static class ApplicationsApi
     {
         var applications = endpoints.MapGroup("/api/applications").WithTags("Applications").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        applications.MapPost("/", CreateAsync)
+        applications.MapPost("", CreateAsync)
             .WithName("CreateApplication")
             .WithSummary("Tracks a job; the match score is computed now; 409 when the job is already tracked.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        applications.MapGet("/", ListAsync)
+        applications.MapGet("", ListAsync)
             .WithName("ListApplications")
             .WithSummary("The tracker, most recent action first.")
             .ProducesValidationProblem();

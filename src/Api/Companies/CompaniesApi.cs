@@ -18,12 +18,12 @@ public static class CompaniesApi
     {
         var companies = endpoints.MapGroup("/api/companies").WithTags("Companies").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        companies.MapPost("/", CreateAsync)
+        companies.MapPost("", CreateAsync)
             .WithName("CreateCompany")
             .WithSummary("201 with a new company, or 200 with the one already known for the same normalized domain.")
             .ProducesValidationProblem();
         companies.MapGet("/{id:long}", GetAsync).WithName("GetCompany").ProducesProblem(StatusCodes.Status404NotFound);
-        companies.MapGet("/", ListAsync)
+        companies.MapGet("", ListAsync)
             .WithName("ListCompanies")
             .WithSummary("Companies whose name or domain starts with the query, by name.")
             .ProducesValidationProblem();
@@ -58,10 +58,10 @@ public static class CompaniesApi
                 """,
                 request.Name!.Trim(),
                 request.Domain!.Trim(),
-                request.Size?.Trim(),
-                request.Industry?.Trim(),
-                request.Website?.Trim(),
-                request.LinkedinUrl?.Trim(),
+                Text.OrNull(request.Size),
+                Text.OrNull(request.Industry),
+                Text.OrNull(request.Website),
+                Text.OrNull(request.LinkedinUrl),
                 principal.GetUserId(),
                 clock.GetUtcNow());
             await using var reader = await command.ExecuteReaderAsync(ct);

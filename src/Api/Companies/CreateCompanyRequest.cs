@@ -33,7 +33,7 @@ public sealed record CreateCompanyRequest(
 
     internal static void Url(string? value, string field, ValidationErrors errors)
     {
-        if (value is null)
+        if (string.IsNullOrWhiteSpace(value))
         {
             return;
         }

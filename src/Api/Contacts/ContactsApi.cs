@@ -23,13 +23,13 @@ public static class ContactsApi
     {
         var contacts = endpoints.MapGroup("/api/contacts").WithTags("Contacts").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        contacts.MapPost("/", CreateAsync)
+        contacts.MapPost("", CreateAsync)
             .WithName("CreateContact")
             .WithSummary("201 with a new contact, or 200 with yours that has the same email at the same company.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         contacts.MapGet("/{id:long}", GetAsync).WithName("GetContact").ProducesProblem(StatusCodes.Status404NotFound);
-        contacts.MapGet("/", ListAsync).WithName("ListContacts").WithSummary("Your contacts, optionally at one company.")
+        contacts.MapGet("", ListAsync).WithName("ListContacts").WithSummary("Your contacts, optionally at one company.")
             .ProducesValidationProblem();
         return endpoints;
     }
@@ -70,11 +70,11 @@ public static class ContactsApi
                 first,
                 last,
                 request.Email!.Trim(),
-                request.Title?.Trim(),
+                Text.OrNull(request.Title),
                 request.Source!.Trim(),
-                request.Timezone?.Trim(),
+                Text.OrNull(request.Timezone),
                 (short?)request.EmailConfidence,
-                request.LinkedinUrl?.Trim(),
+                Text.OrNull(request.LinkedinUrl),
                 clock.GetUtcNow()))
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {

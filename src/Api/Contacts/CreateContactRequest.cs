@@ -29,7 +29,7 @@ public sealed record CreateContactRequest(
         errors.Optional(LastName, "lastName");
         errors.Optional(Title, "title");
         errors.Required(Source, "source", 50);
-        if (Timezone is not null && (Timezone.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(Timezone.Trim(), out _)))
+        if (!string.IsNullOrWhiteSpace(Timezone) && (Timezone.Length > 64 || !TimeZoneInfo.TryFindSystemTimeZoneById(Timezone.Trim(), out _)))
         {
             errors.Add("timezone", "timezone must be an IANA time zone such as Europe/Paris.");
         }
@@ -46,8 +46,8 @@ public sealed record CreateContactRequest(
     public (string? First, string? Last) Names()
     {
         var words = FullName!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var first = FirstName?.Trim() ?? words.FirstOrDefault();
-        var last = LastName?.Trim() ?? (words.Length > 1 ? string.Join(' ', words[1..]) : null);
+        var first = Text.OrNull(FirstName) ?? words.FirstOrDefault();
+        var last = Text.OrNull(LastName) ?? (words.Length > 1 ? string.Join(' ', words[1..]) : null);
         return (first, last);
     }
 }

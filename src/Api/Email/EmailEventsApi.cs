@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using RoleFerry.Actors;
 using RoleFerry.Grains.Interfaces.Email;
 
@@ -28,7 +29,7 @@ public static class EmailEventsApi
     }
 
     private static async Task<Results<Ok<EmailEventsResponse>, ProblemHttpResult, ValidationProblem>> ReceiveAsync(
-        HttpRequest request, IConfiguration configuration, IGrainFactory grains)
+        HttpRequest request, IConfiguration configuration, IGrainFactory grains, NpgsqlDataSource db)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
@@ -52,22 +53,20 @@ public static class EmailEventsApi
         }
         catch (JsonException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"Not a JSON array of events: {e.Message}"] });
+            return Invalid(new Dictionary<string, string[]> { ["body"] = [$"Not a JSON array of events: {e.Message}"] });
         }
 
         var errors = Validate(events);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Invalid(errors);
         }
 
         var unmatched = new List<string>();
         foreach (var e in events!)
         {
-            var target = e.Type is EmailEventTypes.Reply or EmailEventTypes.AutoReply && !string.IsNullOrWhiteSpace(e.InReplyTo)
-                ? e.InReplyTo!
-                : e.MessageId!;
-            var applied = await grains.GetGrain<IEmailEventGrain>(MessageIds.Bare(target))
+            var target = await TargetAsync(e, db, request.HttpContext.RequestAborted);
+            var applied = await grains.GetGrain<IEmailEventGrain>(target)
                 .ApplyAsync(new EmailEvent(e.EventId!, e.Type!, e.Timestamp!.Value, e.BounceType, e.Reason));
             if (!applied)
             {
@@ -77,6 +76,39 @@ public static class EmailEventsApi
 
         return TypedResults.Ok(new EmailEventsResponse(events!.Length, unmatched));
     }
+
+    /// <summary>
+    /// The bare Message-ID of ours the event is about: a reply (or auto-reply) matches by inReplyTo or by messageId,
+    /// any other event by messageId (or inReplyTo when that is all it has). When neither is ours, the first one: the
+    /// event is then stored as unmatched.
+    /// </summary>
+    private static async Task<string> TargetAsync(EmailEventDto e, NpgsqlDataSource db, CancellationToken ct)
+    {
+        var candidates = (e.Type is EmailEventTypes.Reply or EmailEventTypes.AutoReply ? new[] { e.InReplyTo, e.MessageId } : new[] { e.MessageId, e.InReplyTo })
+            .Where(id => !string.IsNullOrWhiteSpace(id))
+            .Select(id => MessageIds.Bare(id!))
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (candidates.Count > 1)
+        {
+            await using var command = db.CreateCommand("SELECT message_id FROM outreach WHERE message_id = ANY($1)");
+            command.Parameters.Add(new NpgsqlParameter { Value = candidates.ToArray() });
+            var ours = new HashSet<string>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                ours.Add(reader.GetString(0));
+            }
+
+            return candidates.FirstOrDefault(ours.Contains) ?? candidates[0];
+        }
+
+        return candidates[0];
+    }
+
+    private static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: "The request has invalid fields; see errors.", title: "One or more validation errors occurred.");
 
     private static Dictionary<string, string[]> Validate(EmailEventDto[]? events)
     {
@@ -90,6 +122,12 @@ public static class EmailEventsApi
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
+            if (e is null)
+            {
+                errors[$"[{i}]"] = ["An event object is required."];
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(e.EventId))
             {
                 errors[$"[{i}].eventId"] = ["Required."];
@@ -100,9 +138,19 @@ public static class EmailEventsApi
                 errors[$"[{i}].type"] = [$"One of {string.Join("|", EmailEventTypes.Webhook)}."];
             }
 
-            if (string.IsNullOrWhiteSpace(e.MessageId) && string.IsNullOrWhiteSpace(e.InReplyTo))
+            if (!HasId(e.MessageId) && !HasId(e.InReplyTo))
             {
-                errors[$"[{i}].messageId"] = ["Required (or inReplyTo for replies)."];
+                errors[$"[{i}].messageId"] = ["Required (or inReplyTo for replies): a Message-ID such as <id@domain>."];
+            }
+            else
+            {
+                foreach (var (field, value) in new[] { ("messageId", e.MessageId), ("inReplyTo", e.InReplyTo) })
+                {
+                    if (!string.IsNullOrWhiteSpace(value) && !HasId(value))
+                    {
+                        errors[$"[{i}].{field}"] = ["Must be a Message-ID such as <id@domain>, not empty brackets."];
+                    }
+                }
             }
 
             if (e.Timestamp is null)
@@ -113,4 +161,6 @@ public static class EmailEventsApi
 
         return errors;
     }
+
+    private static bool HasId(string? value) => !string.IsNullOrWhiteSpace(value) && MessageIds.Bare(value).Length > 0;
 }

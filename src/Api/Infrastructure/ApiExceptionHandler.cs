@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad when ParameterOf(bad.Message) is { } field =>
+                InvalidParameter(field, bad.Message),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -68,6 +71,39 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             Detail = message,
         };
     }
+
+    private static HttpValidationProblemDetails InvalidParameter(string field, string message)
+    {
+        var text = message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
+            ? "A JSON body is required."
+            : message.StartsWith("Required parameter", StringComparison.Ordinal)
+                ? $"{field} is required."
+                : $"{field} has a value of the wrong type.";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [text] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Detail = text,
+        };
+    }
+
+    /// <summary>
+    /// The parameter a binding failure names: <c>Failed to bind parameter "Nullable&lt;int&gt; page" from "abc".</c>
+    /// → <c>page</c>; a missing body → <c>body</c>.
+    /// </summary>
+    internal static string? ParameterOf(string message)
+    {
+        if (message.StartsWith("Implicit body inferred", StringComparison.Ordinal))
+        {
+            return "body";
+        }
+
+        var match = BoundParameter().Match(message);
+        return match.Success ? match.Groups["name"].Value : null;
+    }
+
+    [GeneratedRegex("""^(?:Failed to bind|Required) parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)"(?: from| was not provided)""")]
+    private static partial Regex BoundParameter();
 
     private static ProblemDetails Refused(PostgresException pg) => new()
     {

@@ -38,19 +38,10 @@ public sealed class ValidationErrors
         }
     }
 
-    /// <summary>An optional text: when present, not blank and at most <paramref name="maxLength"/> characters.</summary>
+    /// <summary>An optional text of at most <paramref name="maxLength"/> characters; blank counts as absent (see <see cref="Text.OrNull"/>).</summary>
     public void Optional(string? value, string field, int maxLength = MaxTextLength)
     {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Add(field, $"{field} must not be blank when present.");
-        }
-        else
+        if (!string.IsNullOrWhiteSpace(value))
         {
             MaxLength(value, field, maxLength);
         }

@@ -15,13 +15,13 @@ public static class JobsApi
     {
         var jobs = endpoints.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        jobs.MapPost("/", CreateAsync)
+        jobs.MapPost("", CreateAsync)
             .WithName("CreateJob")
             .WithSummary("201 with a new job, or 200 with the job already known for the externalId.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapGet("/{id:long}", GetAsync).WithName("GetJob").ProducesProblem(StatusCodes.Status404NotFound);
-        jobs.MapGet("/", SearchAsync)
+        jobs.MapGet("", SearchAsync)
             .WithName("SearchJobs")
             .WithSummary("Unexpired jobs; query is full-text (websearch syntax) over title and description.")
             .ProducesValidationProblem();
@@ -38,7 +38,7 @@ public static class JobsApi
         }
 
         var title = request.Title!.Trim();
-        var externalId = request.ExternalId?.Trim();
+        var externalId = Text.OrNull(request.ExternalId);
         var keywords = KeywordExtractor.Extract(title, request.Description);
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -62,9 +62,9 @@ public static class JobsApi
                 request.Source!.Trim(),
                 title,
                 request.CompanyId!.Value,
-                request.Location?.Trim(),
+                Text.OrNull(request.Location),
                 request.Remote ?? false,
-                request.JobType?.Trim(),
+                Text.OrNull(request.JobType),
                 request.Description,
                 request.CompMin,
                 request.CompMax,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,7 @@ public static class AdminMailboxesApi
             .RequireAuthorization(AdminPolicy.Name)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         mailboxes.MapPost("/", CreateAsync).WithName("CreateMailbox").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        mailboxes.MapGet("/", ListAsync).WithName("ListMailboxes");
+        mailboxes.MapGet("/", ListAsync).WithName("ListMailboxes").ProducesValidationProblem();
         mailboxes.MapPost("/{id:long}/pause", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
             ChangeAsync(id, db, g, m => m.PauseAsync("paused by an admin"), ct)).WithName("PauseMailbox");
         mailboxes.MapPost("/{id:long}/resume", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
@@ -45,17 +46,36 @@ public static class AdminMailboxesApi
             return Problems.Conflict($"A mailbox {request.Email} already exists.");
         }
 
-        var snapshot = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).AddMailboxAsync(new NewMailbox(
-            request.Email.Trim(), request.Domain!.Trim(), request.SmtpHost!.Trim(), request.SmtpPort!.Value,
-            request.SmtpUsername?.Trim() ?? "", request.SmtpPassword ?? "", request.UseTls ?? true, request.DailyCap!.Value,
-            request.WarmupEnabled ?? true, request.MinGapSeconds ?? 0));
+        MailboxSnapshot snapshot;
+        try
+        {
+            snapshot = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).AddMailboxAsync(new NewMailbox(
+                request.Email.Trim(), request.Domain!.Trim(), request.SmtpHost!.Trim(), request.SmtpPort!.Value,
+                request.SmtpUsername?.Trim() ?? "", request.SmtpPassword ?? "", request.UseTls ?? true, request.DailyCap!.Value,
+                request.WarmupEnabled ?? true, request.MinGapSeconds ?? 0));
+        }
+        catch (ArgumentException refused) when (refused.ParamName is { Length: > 0 } field)
+        {
+            // The pool refuses what the checks above let through (its own rules, or the same email added meanwhile).
+            return refused.ParamName == nameof(NewMailbox.Email) && refused.InnerException is PostgresException
+                ? Problems.Conflict($"A mailbox {request.Email.Trim()} already exists.")
+                : Problems.Validation(JsonNamingPolicy.CamelCase.ConvertName(field), refused.Message.Split(" (Parameter", 2)[0]);
+        }
+
         return TypedResults.Created($"/api/admin/mailboxes/{snapshot.Id}", MailboxResponse.From(snapshot));
     }
 
-    private static async Task<Ok<PagedResponse<MailboxResponse>>> ListAsync(IGrainFactory grains)
+    private static async Task<Results<Ok<PagedResponse<MailboxResponse>>, ValidationProblem>> ListAsync(IGrainFactory grains, int? page, int? pageSize)
     {
+        var errors = new ValidationErrors();
+        if (PageRequest.From(page, pageSize, errors) is not { } paging)
+        {
+            return Problems.Validation(errors);
+        }
+
         var all = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).ListAsync();
-        return TypedResults.Ok(new PagedResponse<MailboxResponse>(all.Select(MailboxResponse.From).ToList(), 1, all.Count, all.Count));
+        var items = all.Skip((int)Math.Min(paging.Offset, int.MaxValue)).Take(paging.PageSize).Select(MailboxResponse.From).ToList();
+        return TypedResults.Ok(paging.Answer(items, all.Count));
     }
 
     private static async Task<Results<Ok<MailboxResponse>, ProblemHttpResult>> ChangeAsync(

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Mailboxes;
 
 /// <summary>POST /api/admin/mailboxes. The password is encrypted at rest and never returned.</summary>
-public sealed record CreateMailboxRequest(
+public sealed partial record CreateMailboxRequest(
     string? Email,
     string? Domain,
     string? SmtpHost,
@@ -25,6 +26,11 @@ public sealed record CreateMailboxRequest(
         }
 
         errors.Required(Domain, "domain", 253);
+        if (!string.IsNullOrWhiteSpace(Domain) && !DomainShape().IsMatch(Domain.Trim().ToLowerInvariant()))
+        {
+            errors.Add("domain", "domain must be a domain name such as mail.example.com.");
+        }
+
         errors.Required(SmtpHost, "smtpHost", 253);
         if (SmtpPort is not (>= 1 and <= 65535))
         {
@@ -47,4 +53,8 @@ public sealed record CreateMailboxRequest(
     }
 
     public override string ToString() => $"{Email} via {SmtpHost}:{SmtpPort}";
+
+    // The mailbox pool's own rule (NewMailboxValidator): lower-case labels of letters, digits and inner hyphens.
+    [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")]
+    private static partial Regex DomainShape();
 }

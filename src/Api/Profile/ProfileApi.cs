@@ -35,7 +35,7 @@ public static class ProfileApi
             return Problems.Validation(errors);
         }
 
-        var roles = (request.Roles ?? []).Select(r => new ResumeRole(r!.Title!.Trim(), r.Company?.Trim(), r.Tenure?.Trim())).ToArray();
+        var roles = (request.Roles ?? []).Select(r => new ResumeRole(r!.Title!.Trim(), Text.OrNull(r.Company), Text.OrNull(r.Tenure))).ToArray();
         await using var command = db.Command(
             """
             INSERT INTO resumes (user_id, roles, key_metrics, accomplishments, skills, raw_text, created_at, updated_at)

@@ -26,7 +26,8 @@ public static class SequenceTemplatesApi
         templates.MapGet("/", ListAsync).WithName("ListSequenceTemplates");
         templates.MapPost("/", CreateAsync).WithName("CreateSequenceTemplate").ProducesValidationProblem();
         templates.MapPut("/{id:long}", UpdateAsync).WithName("UpdateSequenceTemplate").ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         templates.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteSequenceTemplate")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -99,8 +100,16 @@ public static class SequenceTemplatesApi
             RETURNING id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at
             """,
             id, request.Name!.Trim(), request.Description, Steps(request), Window(request), clock.GetUtcNow());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? TypedResults.Ok(Read(reader)) : Problems.NotFound($"Template {id} was not found.");
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? TypedResults.Ok(Read(reader)) : Problems.NotFound($"Template {id} was not found.");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Platform template names are unique (an admin renaming one to another's name).
+            return Problems.Conflict($"A platform template named '{request.Name.Trim()}' already exists.");
+        }
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

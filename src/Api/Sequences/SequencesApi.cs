@@ -56,7 +56,15 @@ public static class SequencesApi
 
         foreach (var (name, value) in request.Variables ?? [])
         {
-            errors.MaxLength(value ?? "", $"variables.{name}", ValidationErrors.MaxLongTextLength);
+            // A null value would pass the "supplied" check and then fail the send; it is bad input.
+            if (value is null)
+            {
+                errors.Add($"variables.{name}", $"variables.{name} must be a text value (may be empty), not null.");
+            }
+            else
+            {
+                errors.MaxLength(value, $"variables.{name}", ValidationErrors.MaxLongTextLength);
+            }
         }
 
         if (!errors.IsEmpty)

@@ -46,6 +46,12 @@ public sealed class MailboxGrain(
         }
     }
 
+    /// <summary>
+    /// Grants one send if the mailbox is eligible, committing the reservation first. Idempotent per sequence step:
+    /// a step with a live reservation of today (or one already sent) on this mailbox gets it back, even at the cap;
+    /// an unsent one of an earlier day (its sender gave up) moves to today, counting against today's cap; a live
+    /// reservation on another mailbox is refused with no retry time (that mailbox holds the step).
+    /// </summary>
     public async Task<ReservationResult> TryReserveAsync(long sequenceInstanceId, int stepNo)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequenceInstanceId, 1);
@@ -54,36 +60,30 @@ public sealed class MailboxGrain(
         var now = Now;
         RollOver(now);
         var verdict = Evaluate(now);
-        if (!verdict.Eligible)
+        var refusal = verdict.Eligible ? null : ReservationResult.Refuse(verdict.Reason!, verdict.NextEligibleAt);
+        if (refusal is not null)
         {
-            // A repeated request for a step this mailbox already granted gets its grant back, even at the cap.
             var existing = await reservations.FindLiveAsync(sequenceInstanceId, stepNo);
             NotifyPool(now);
-            return Answer(existing, sequenceInstanceId, stepNo, ReservationResult.Refuse(verdict.Reason!, verdict.NextEligibleAt));
+            return Kept(existing) ?? HeldElsewhere(existing, sequenceInstanceId, stepNo) ?? refusal;
         }
 
-        var next = State.Copy();
-        var reservation = new PendingReservation(next.SentDay, now, sequenceInstanceId, stepNo);
-        next.SentToday++;
-        next.LastSentAt = now;
-        next.NewReservation = reservation;
         try
         {
-            await WriteAsync(next);
+            return await ReserveAsync(now, sequenceInstanceId, stepNo, carriedOver: null);
         }
         catch (PostgresException error) when (error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InstanceStepKey })
         {
             var existing = await reservations.FindLiveAsync(sequenceInstanceId, stepNo);
-            return Answer(existing, sequenceInstanceId, stepNo, ReservationResult.Refuse("the step's reservation changed meanwhile; try again", now));
-        }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.ForeignKeyViolation)
-        {
-            throw new ArgumentException($"Sequence instance {sequenceInstanceId} does not exist.", nameof(sequenceInstanceId), error);
-        }
+            if (existing is null)
+            {
+                return ReservationResult.Refuse("the step's reservation changed meanwhile; try again", now);
+            }
 
-        _gapJitter = jitter.Next();
-        NotifyPool(now);
-        return ReservationResult.Grant(reservation.Id);
+            return Kept(existing)
+                ?? HeldElsewhere(existing, sequenceInstanceId, stepNo)
+                ?? await ReserveAsync(now, sequenceInstanceId, stepNo, carriedOver: existing.Id);
+        }
     }
 
     public async Task ReleaseAsync(long reservationId)
@@ -324,14 +324,40 @@ public sealed class MailboxGrain(
             TaskScheduler.Default);
     }
 
-    private ReservationResult Answer(MailboxReservation? existing, long sequenceInstanceId, int stepNo, ReservationResult otherwise) =>
-        existing switch
+    /// <summary>Commits a reservation for today (releasing <paramref name="carriedOver"/>, an earlier day's, in the same transaction).</summary>
+    private async Task<ReservationResult> ReserveAsync(DateTimeOffset now, long sequenceInstanceId, int stepNo, long? carriedOver)
+    {
+        var next = State.Copy();
+        var reservation = new PendingReservation(next.SentDay, now, sequenceInstanceId, stepNo);
+        next.SentToday++;
+        next.LastSentAt = now;
+        next.NewReservation = reservation;
+        next.Release = carriedOver is long old ? new PendingRelease(old, now) : null;
+        try
         {
-            null => otherwise,
-            { MailboxId: var owner } when owner == Id => ReservationResult.Grant(existing.Id),
-            _ => ReservationResult.Refuse(
-                $"step {stepNo} of sequence instance {sequenceInstanceId} is already reserved on mailbox {existing.MailboxId}", null),
-        };
+            await WriteAsync(next);
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new ArgumentException($"Sequence instance {sequenceInstanceId} does not exist.", nameof(sequenceInstanceId), error);
+        }
+
+        _gapJitter = jitter.Next();
+        NotifyPool(now);
+        return ReservationResult.Grant(reservation.Id);
+    }
+
+    /// <summary>The grant this mailbox already gave the step: live and of today, or already sent.</summary>
+    private ReservationResult? Kept(MailboxReservation? existing) =>
+        existing is not null && existing.MailboxId == Id && (existing.Day == State.SentDay || existing.SentAt is not null)
+            ? ReservationResult.Grant(existing.Id)
+            : null;
+
+    private ReservationResult? HeldElsewhere(MailboxReservation? existing, long sequenceInstanceId, int stepNo) =>
+        existing is not null && existing.MailboxId != Id
+            ? ReservationResult.Refuse(
+                $"step {stepNo} of sequence instance {sequenceInstanceId} is already reserved on mailbox {existing.MailboxId}", null)
+            : null;
 
     private MailboxEligibility Evaluate(DateTimeOffset now) => MailboxRules.Evaluate(State.ToFacts(_gapJitter), now, _options);
 

@@ -13,7 +13,7 @@ public sealed class MailboxReservationStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT id, mailbox_id, day, released FROM mailbox_reservations
+            SELECT id, mailbox_id, day, released, sent_at FROM mailbox_reservations
             WHERE sequence_instance_id = $1 AND step_no = $2 AND NOT released
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = sequenceInstanceId });
@@ -26,7 +26,7 @@ public sealed class MailboxReservationStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT id, mailbox_id, day, released FROM mailbox_reservations
+            SELECT id, mailbox_id, day, released, sent_at FROM mailbox_reservations
             WHERE id = $1 AND mailbox_id = $2
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = reservationId });
@@ -108,7 +108,9 @@ public sealed class MailboxReservationStore(NpgsqlDataSource dataSource)
     {
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         return await reader.ReadAsync().ConfigureAwait(false)
-            ? new MailboxReservation(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetBoolean(3))
+            ? new MailboxReservation(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateOnly>(2), reader.GetBoolean(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4))
             : null;
     }
 }

@@ -73,14 +73,15 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(UpdateRow(id, long.Parse(etag, CultureInfo.InvariantCulture), state, now));
-        if (state.NewReservation is { } reservation)
-        {
-            batch.BatchCommands.Add(InsertReservation(id, reservation));
-        }
-
+        // Release before insert: a reservation carried over to today frees its step's unique key first.
         if (state.Release is { } release)
         {
             batch.BatchCommands.Add(ReleaseReservation(id, release));
+        }
+
+        if (state.NewReservation is { } reservation)
+        {
+            batch.BatchCommands.Add(InsertReservation(id, reservation));
         }
 
         if (state.NewHealthLog is { } log)
@@ -93,17 +94,17 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             version = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : null;
+            if (state.Release is not null)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                released = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             if (state.NewReservation is { } inserted)
             {
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 inserted.Id = reader.GetInt64(0);
-            }
-
-            if (state.Release is not null)
-            {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                released = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
 
             while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))

@@ -15,8 +15,9 @@ public static partial class NewMailboxValidator
             nameof(NewMailbox.Domain), $"'{mailbox.Domain}' is not a domain name (expected e.g. mail.example.com).");
         Require(!string.IsNullOrWhiteSpace(mailbox.SmtpHost), nameof(NewMailbox.SmtpHost), "The SMTP host is required.");
         Require(mailbox.SmtpPort is >= 1 and <= 65535, nameof(NewMailbox.SmtpPort), $"The SMTP port must be between 1 and 65535 (was {mailbox.SmtpPort}).");
-        Require(!string.IsNullOrWhiteSpace(mailbox.SmtpUsername), nameof(NewMailbox.SmtpUsername), "The SMTP username is required.");
-        Require(!string.IsNullOrEmpty(mailbox.SmtpPassword), nameof(NewMailbox.SmtpPassword), "The SMTP password is required.");
+        // An empty username (and password) is allowed: an unauthenticated relay.
+        Require(mailbox.SmtpUsername is not null, nameof(NewMailbox.SmtpUsername), "The SMTP username must not be null (empty: no authentication).");
+        Require(mailbox.SmtpPassword is not null, nameof(NewMailbox.SmtpPassword), "The SMTP password must not be null (empty: no authentication).");
         Require(mailbox.DailyCap >= 1, nameof(NewMailbox.DailyCap), $"The daily cap must be at least 1 (was {mailbox.DailyCap}).");
         Require(mailbox.MinGapSeconds >= 0, nameof(NewMailbox.MinGapSeconds), $"The minimum gap must not be negative (was {mailbox.MinGapSeconds} seconds).");
     }

@@ -73,12 +73,18 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
         return (long?)await command.ExecuteScalarAsync();
     }
 
-    /// <summary>The email left: the step is sent and the contact was contacted.</summary>
+    /// <summary>
+    /// The email left: the step is sent (unless an event, e.g. a reply, already moved it on) and the contact was
+    /// contacted.
+    /// </summary>
     public async Task MarkSentAsync(long outreachId, DateTimeOffset sentAt)
     {
         await using var batch = new NpgsqlBatch();
         batch.BatchCommands.Add(Command(
-            "UPDATE outreach SET status = 'sent', sent_at = $2, updated_at = now() WHERE id = $1",
+            """
+            UPDATE outreach SET status = CASE status WHEN 'sending' THEN 'sent' ELSE status END, sent_at = $2, updated_at = now()
+            WHERE id = $1
+            """,
             outreachId, sentAt.UtcDateTime));
         batch.BatchCommands.Add(Command(
             """

@@ -22,9 +22,9 @@ public static class Http
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
         if (field is not null)
         {
-            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
             var messages = problem.GetProperty("errors").GetProperty(field);
             Assert.True(messages.GetArrayLength() > 0, $"no message for {field}");
         }

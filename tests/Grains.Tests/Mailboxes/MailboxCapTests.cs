@@ -197,6 +197,45 @@ public sealed class MailboxCapTests : MailboxTest
     }
 
     [Fact]
+    public async Task An_unsent_reservation_of_an_earlier_day_moves_to_today_when_its_step_asks_again()
+    {
+        var silo = await StartSiloAsync();
+        var mailbox = await AddAsync(silo, Mailbox(dailyCap: 1));
+        var id = (await mailbox.GetAsync()).Id;
+        var instances = await SequenceInstancesAsync(2);
+        var abandoned = (await ReserveAllAsync(mailbox, instances[..1]))[0];
+        await silo.AdvanceAsync(Clock, TimeSpan.FromDays(1));
+
+        var moved = await mailbox.TryReserveAsync(instances[0], 1);
+        var atCap = await mailbox.TryReserveAsync(instances[1], 1);
+
+        Assert.True(moved.Granted);
+        Assert.NotEqual(abandoned, moved.ReservationId);
+        Assert.Equal(ReservationResult.Refuse("daily cap of 1 reached", Nov(4, 0)), atCap);
+        Assert.Equal(1, await Seed.ScalarAsync(
+            "SELECT count(*) FROM mailbox_reservations WHERE id = $1 AND released AND released_at = $2", abandoned, Nov(3, 9)));
+        Assert.Equal(1, await Seed.ScalarAsync(
+            "SELECT count(*) FROM mailbox_reservations WHERE id = $1 AND NOT released AND day = DATE '2026-11-03'", moved.ReservationId));
+        Assert.Equal(1, (await mailbox.GetAsync()).SentToday);
+        Assert.Equal(1, await LiveReservationsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_sent_reservation_of_an_earlier_day_is_returned_as_it_is()
+    {
+        var silo = await StartSiloAsync();
+        var mailbox = await AddAsync(silo, Mailbox(dailyCap: 1));
+        var instance = (await SequenceInstancesAsync(1))[0];
+        var sent = (await ReserveAllAsync(mailbox, [instance]))[0];
+        await mailbox.RecordSentAsync(sent);
+        await silo.AdvanceAsync(Clock, TimeSpan.FromDays(1));
+
+        Assert.Equal(ReservationResult.Grant(sent), await mailbox.TryReserveAsync(instance, 1));
+        Assert.Equal(0, (await mailbox.GetAsync()).SentToday);
+        Assert.Equal(1, await Seed.ScalarAsync("SELECT count(*) FROM mailbox_reservations WHERE id = $1 AND sent_at = $2", sent, Nov(2, 9)));
+    }
+
+    [Fact]
     public async Task A_reservation_for_an_unknown_sequence_instance_is_bad_input_and_changes_nothing()
     {
         var silo = await StartSiloAsync();

@@ -74,6 +74,17 @@ public sealed class MailboxOperatorTests : MailboxTest
     }
 
     [Fact]
+    public async Task A_mailbox_without_smtp_credentials_relays_unauthenticated()
+    {
+        var silo = await StartSiloAsync();
+        var mailbox = await AddAsync(silo, Mailbox(email: "relay@mail.roleferry.test", password: "") with { SmtpUsername = "" });
+
+        Assert.Equal(
+            new SmtpSettings("relay@mail.roleferry.test", "smtp.roleferry.test", 587, "", "", true),
+            await mailbox.GetSmtpSettingsAsync());
+    }
+
+    [Fact]
     public async Task An_unknown_mailbox_is_not_found()
     {
         var silo = await StartSiloAsync();

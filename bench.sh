@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Runs every RoleFerry benchmark (see BENCHMARKS.md) against a throwaway PostgreSQL started just for this run.
+# Benchmarks are not tests: ./test.sh never runs them.
+#
+#   ./bench.sh            full mode (longer runs, default BenchmarkDotNet job; about 10-20 minutes)
+#   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 10 (under 3 minutes on 2 cores)
+#
+# Steps: start PostgreSQL 15 (scripts/pg.sh, --fast: fsync off) on a free port in a temp folder; build bench/ in
+# Release; pgbench (-i -s 1, then select-only -S and the TPC-B-like write test, -c 8 -j 2) for the PostgreSQL
+# ceiling; the BenchmarkDotNet micro-benchmarks (bench/RoleFerry.Bench.Micro); the whole-system harness
+# (bench/RoleFerry.Bench), which prints one table of every figure with its baseline and ratio.
+# The table is also written to bench/results/<quick|full>.md; logs of the steps go to bench/results/ too.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT" || exit 1
+# shellcheck source=scripts/pg.sh
+. "$ROOT/scripts/pg.sh"
+# shellcheck source=scripts/deps.sh
+. "$ROOT/scripts/deps.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+MODE=full
+QUICK=()
+HARNESS_ARGS=()
+PGBENCH_SECONDS=30
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) MODE=quick; QUICK=(--quick); PGBENCH_SECONDS=10; shift ;;
+        --only) HARNESS_ARGS+=(--only "$2"); shift 2 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,4)" >&2; exit 2 ;;
+    esac
+done
+
+RESULTS="$ROOT/bench/results"
+TMP=""
+CLEANED=0
+cleanup() {
+    [ "$CLEANED" -eq 1 ] && return 0
+    CLEANED=1
+    if [ -n "$TMP" ]; then
+        pg_stop "$TMP/pg"
+        rm -rf "$TMP"
+    fi
+}
+trap cleanup EXIT
+trap 'echo "bench.sh: interrupted" >&2; exit 130' INT
+trap 'echo "bench.sh: terminated" >&2; exit 143' TERM
+
+fail() {
+    echo "bench.sh: $*" >&2
+    exit 1
+}
+
+STARTED=$SECONDS
+require_dotnet || fail "dotnet is missing"
+ensure_postgres_binaries || fail "PostgreSQL 15 binaries are missing and could not be installed"
+[ -x "$PG_BIN/pgbench" ] || fail "pgbench not found in $PG_BIN"
+mkdir -p "$RESULTS" || fail "cannot create $RESULTS"
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/roleferry-bench.XXXXXX")" || fail "mktemp failed"
+chmod 755 "$TMP"   # the postgres OS user must be able to reach $TMP/pg
+
+echo "bench.sh: building bench/ (Release)"
+dotnet build "$ROOT/bench/RoleFerry.Bench.Micro/RoleFerry.Bench.Micro.csproj" -c Release -v quiet -nologo \
+    >"$RESULTS/build.log" 2>&1 </dev/null || { tail -n 30 "$RESULTS/build.log" >&2; fail "build failed (bench/results/build.log)"; }
+
+pg_start_free --fast --max-connections 300 "$TMP/pg" || fail "could not start PostgreSQL"
+ADMIN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+export ROLEFERRY_BENCH_DOTNET_SDK
+ROLEFERRY_BENCH_DOTNET_SDK="$(dotnet --version 2>/dev/null)"
+
+# PostgreSQL ceiling on this machine: pgbench's TPC-B-like write test and its select-only variant.
+echo "bench.sh: pgbench -i -s 1, then -c 8 -j 2 -T $PGBENCH_SECONDS (-S select-only, then TPC-B-like)"
+PGBENCH_OUT="$TMP/pgbench.txt"
+{
+    echo "clients=8"
+    echo "seconds=$PGBENCH_SECONDS"
+} >"$PGBENCH_OUT"
+pg_ensure_database "$PG_PORT" pgbench 2>/dev/null || fail "could not create the pgbench database"
+pgbench_run() {
+    "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@" pgbench 2>&1
+}
+if pgbench_run -i -s 1 -q >"$RESULTS/pgbench.log"; then
+    for test in select_only tpcb; do
+        flags=()
+        [ "$test" = select_only ] && flags=(-S)
+        out="$(pgbench_run -c 8 -j 2 -T "$PGBENCH_SECONDS" "${flags[@]}")"
+        printf '%s\n' "--- pgbench -c 8 -j 2 -T $PGBENCH_SECONDS ${flags[*]}" "$out" >>"$RESULTS/pgbench.log"
+        tps="$(printf '%s\n' "$out" | sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p')"
+        [ -n "$tps" ] && echo "${test}_tps=$tps" >>"$PGBENCH_OUT"
+        echo "bench.sh: pgbench $test: ${tps:-failed} tps"
+    done
+else
+    echo "bench.sh: pgbench -i failed (bench/results/pgbench.log); the table will say so" >&2
+fi
+
+echo "bench.sh: BenchmarkDotNet micro-benchmarks (log: bench/results/micro.log)"
+MICRO_OUT="$TMP/micro.txt"
+dotnet "$ROOT/bench/RoleFerry.Bench.Micro/bin/Release/net10.0/RoleFerry.Bench.Micro.dll" --pg "$ADMIN" "${QUICK[@]}" \
+    --out "$MICRO_OUT" --artifacts "$TMP/BenchmarkDotNet.Artifacts" >"$RESULTS/micro.log" 2>&1 </dev/null \
+    || echo "bench.sh: the micro-benchmarks failed (bench/results/micro.log); the table will say so" >&2
+
+echo "bench.sh: harness ($MODE)"
+dotnet "$ROOT/bench/RoleFerry.Bench/bin/Release/net10.0/RoleFerry.Bench.dll" --pg "$ADMIN" "${QUICK[@]}" \
+    --micro "$MICRO_OUT" --pgbench "$PGBENCH_OUT" --out "$RESULTS/$MODE.md" "${HARNESS_ARGS[@]}" </dev/null
+RC=$?
+[ "$RC" -eq 0 ] || echo "bench.sh: the harness failed with exit code $RC" >&2
+echo "bench.sh: done in $((SECONDS - STARTED)) s; table in bench/results/$MODE.md"
+exit "$RC"

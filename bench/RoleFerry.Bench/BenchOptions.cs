@@ -1,0 +1,72 @@
+namespace RoleFerry.Bench;
+
+/// <summary>Command line of the harness; --quick picks the small counts (./bench.sh --quick stays under 3 minutes).</summary>
+public sealed record BenchOptions(
+    string AdminConnectionString,
+    bool Quick,
+    string? MicroResults,
+    string? PgbenchResults,
+    string? Output,
+    IReadOnlySet<string> Sections)
+{
+    public int GrainCalls => Quick ? 50_000 : 500_000;
+
+    public int GrainCallers => 64;
+
+    /// <summary>
+    /// Daily cap of each mailbox in the reservation runs; a run makes exactly mailboxes × cap reservations, so it
+    /// ends with every mailbox at its cap. Quick: 10 × 30 and 1,000 × 1; full: 10 × 1,000 and 1,000 × 20.
+    /// </summary>
+    public int CapFor(int mailboxes) => (Quick, mailboxes <= 10) switch
+    {
+        (true, true) => 30,
+        (true, false) => 1,
+        (false, true) => 1_000,
+        (false, false) => 20,
+    };
+
+    public int MaxReservations => MailboxCounts.Max(m => m * CapFor(m));
+
+    public int[] MailboxCounts => [10, 1_000];
+
+    public int[] SenderCounts => [1, 8, 64];
+
+    public int Activations => 100_000;
+
+    public bool Runs(string section) => Sections.Count == 0 || Sections.Contains(section);
+
+    public const string Usage =
+        "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,4]";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? pg = Environment.GetEnvironmentVariable("ROLEFERRY_BENCH_PG"), micro = null, pgbench = null, output = null;
+        var quick = false;
+        var sections = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--pg": pg = Value(args, ref i); break;
+                case "--quick": quick = true; break;
+                case "--micro": micro = Value(args, ref i); break;
+                case "--pgbench": pgbench = Value(args, ref i); break;
+                case "--out": output = Value(args, ref i); break;
+                case "--only":
+                    sections.UnionWith(Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(pg))
+        {
+            throw new ArgumentException($"No PostgreSQL given (--pg or ROLEFERRY_BENCH_PG).\n{Usage}");
+        }
+
+        return new BenchOptions(pg, quick, micro, pgbench, output, sections);
+    }
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.\n{Usage}");
+}

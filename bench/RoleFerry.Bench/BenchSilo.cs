@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RoleFerry.Actors;
+using RoleFerry.Actors.Hosting;
+using RoleFerry.Actors.Runtime;
+using RoleFerry.Grains;
+
+namespace RoleFerry.Bench;
+
+/// <summary>
+/// The grain runtime hosted in this process as the silo hosts it: the real clock, a real PostgreSQL database, the
+/// product's grains with their services (random security keys) plus this assembly's benchmark grains.
+/// </summary>
+public sealed class BenchSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private BenchSilo(IHost host) => _host = host;
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public ActorRuntime Runtime => _host.Services.GetRequiredService<ActorRuntime>();
+
+    public NpgsqlDataSource DataSource => _host.Services.GetRequiredService<NpgsqlDataSource>();
+
+    public static async Task<BenchSilo> StartAsync(string connectionString, int maxPoolSize = 100)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["RoleFerry:Security:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["RoleFerry:Email:PublicBaseUrl"] = "https://roleferry.bench",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        var pooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(pooled));
+        builder.Services.AddActors(GrainsAssembly.Value, typeof(BenchSilo).Assembly);
+        builder.Services.AddRoleFerryGrains(configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchSilo(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

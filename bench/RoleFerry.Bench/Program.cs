@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using RoleFerry.Bench;
+
+// The whole-system benchmark harness. ./bench.sh starts a throwaway PostgreSQL, runs pgbench and the
+// BenchmarkDotNet micro-benchmarks, then this program, which prints one table of every figure with its baseline.
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+var started = Stopwatch.GetTimestamp();
+var table = new ResultTable();
+var databases = new BenchDatabase(options.AdminConnectionString, options.MaxReservations + MailboxReservationBench.OverflowAttempts);
+var machine = MachineInfo.Describe(await databases.ServerVersionAsync());
+Console.WriteLine($"RoleFerry benchmarks ({(options.Quick ? "quick" : "full")} mode), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.Write(machine);
+
+ExternalResults.AddPgbench(table, ExternalResults.Read(options.PgbenchResults));
+ExternalResults.AddMicro(table, ExternalResults.Read(options.MicroResults));
+
+if (options.Runs("6"))
+{
+    Console.WriteLine($"(6) raw grain call: {options.GrainCalls:N0} calls");
+    await using var silo = await BenchSilo.StartAsync(await databases.CreateAsync());
+    await new GrainCallBench(silo, table, options.GrainCalls, options.GrainCallers).RunAsync();
+}
+
+if (options.Runs("1"))
+{
+    Console.WriteLine("(1) mailbox reservation: mailboxes × cap reservations per case");
+    foreach (var mailboxes in options.MailboxCounts)
+    {
+        var reservations = new MailboxReservationBench(databases, table, mailboxes * options.CapFor(mailboxes));
+        foreach (var senders in options.SenderCounts)
+        {
+            await reservations.RunAsync(mailboxes, senders);
+        }
+    }
+}
+
+if (options.Runs("4"))
+{
+    Console.WriteLine($"(4) activations: {options.Activations:N0} trivial grains");
+    await using var silo = await BenchSilo.StartAsync(await databases.CreateAsync());
+    await new ActivationMemoryBench(silo, table, options.Activations).RunAsync();
+}
+
+var report = $"""
+    ## Results ({(options.Quick ? "./bench.sh --quick" : "./bench.sh")}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, harness {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)
+
+    Machine:
+
+    {machine}
+    - load average at the end (1/5/15 min): {MachineInfo.LoadAverage()}
+
+    {table.ToMarkdown()}
+    """;
+Console.WriteLine();
+Console.WriteLine(report);
+if (options.Output is { } output)
+{
+    await File.WriteAllTextAsync(output, report);
+}
+
+return 0;

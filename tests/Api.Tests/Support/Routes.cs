@@ -1,0 +1,38 @@
+namespace RoleFerry.Api.Tests.Support;
+
+/// <summary>Every route of the accounts/profile/catalogue/tracker/contacts API, as the OpenAPI document names them.</summary>
+public static class Routes
+{
+    public static readonly (string Method, string Path)[] Anonymous =
+    [
+        ("POST", "/api/auth/register"),
+        ("POST", "/api/auth/login"),
+    ];
+
+    public static readonly (string Method, string Path)[] Authenticated =
+    [
+        ("GET", "/api/me"),
+        ("PUT", "/api/me/resume"),
+        ("GET", "/api/me/resume"),
+        ("PUT", "/api/me/preferences"),
+        ("GET", "/api/me/preferences"),
+        ("POST", "/api/companies"),
+        ("GET", "/api/companies"),
+        ("GET", "/api/companies/{id}"),
+        ("POST", "/api/jobs"),
+        ("GET", "/api/jobs"),
+        ("GET", "/api/jobs/{id}"),
+        ("GET", "/api/jobs/matched"),
+        ("POST", "/api/applications"),
+        ("GET", "/api/applications"),
+        ("GET", "/api/applications/{id}"),
+        ("PATCH", "/api/applications/{id}"),
+        ("DELETE", "/api/applications/{id}"),
+        ("GET", "/api/applications/{id}/history"),
+        ("POST", "/api/contacts"),
+        ("GET", "/api/contacts"),
+        ("GET", "/api/contacts/{id}"),
+    ];
+
+    public static IEnumerable<object[]> AuthenticatedData() => Authenticated.Select(r => new object[] { r.Method, r.Path });
+}
