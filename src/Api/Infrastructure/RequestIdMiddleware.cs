@@ -28,7 +28,8 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
             return Task.CompletedTask;
         });
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId });
+        // A message-template scope: "X-Request-Id:abc" in plain console logs, a RequestId property in structured ones.
+        using var scope = logger.BeginScope("X-Request-Id:{RequestId}", requestId);
         var started = Stopwatch.GetTimestamp();
         try
         {

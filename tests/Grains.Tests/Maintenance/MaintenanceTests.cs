@@ -1,0 +1,91 @@
+using RoleFerry.Grains.Interfaces.Maintenance;
+using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Tests.Sequences;
+using RoleFerry.Testing;
+
+namespace RoleFerry.Grains.Tests.Maintenance;
+
+/// <summary>The daily housekeeping, run by its own periodic reminder at 03:00 UTC (the clock starts Monday 09:00).</summary>
+public sealed class MaintenanceTests : OutreachTest
+{
+    private static readonly DateTimeOffset TuesdayThreeAm = new(2026, 11, 3, 3, 0, 0, TimeSpan.Zero);
+
+    private IMaintenanceGrain Maintenance => Silo.Grains.GetGrain<IMaintenanceGrain>(IMaintenanceGrain.PlatformKey);
+
+    [Fact]
+    public async Task The_daily_reminder_is_registered_once_for_the_next_three_am()
+    {
+        await Maintenance.EnsureScheduledAsync();
+        await Maintenance.EnsureScheduledAsync();
+
+        Assert.Equal(1L, await Seed.ScalarAsync(
+            "SELECT count(*) FROM grain_reminders WHERE grain_type = 'maintenance' AND grain_key = 'platform' AND name = 'daily' AND due_at = $1 AND period = interval '1 day'",
+            TuesdayThreeAm.UtcDateTime));
+    }
+
+    [Fact]
+    public async Task Contacts_ninety_days_after_their_last_contact_are_deleted_but_opted_out_ones_stay_as_suppression()
+    {
+        var stale = await ContactLastContactedAsync(TimeSpan.FromDays(91));
+        var suppressed = await ContactLastContactedAsync(TimeSpan.FromDays(200));
+        await Seed.ExecuteAsync("UPDATE contacts SET opted_out = true, opted_out_at = last_contacted_at, opted_out_reason = 'unsubscribe' WHERE id = $1", suppressed);
+        var recent = await ContactLastContactedAsync(TimeSpan.FromDays(89));
+        var (neverContacted, _) = await AddContactAsync();
+        await Maintenance.EnsureScheduledAsync();
+
+        await Silo.AdvanceAsync(Clock, TuesdayThreeAm - Clock.GetUtcNow());
+
+        var kept = await ContactIdsAsync();
+        Assert.DoesNotContain(stale, kept);
+        Assert.Equal([suppressed, recent, neverContacted], kept);
+        Assert.Equal(1L, await Seed.ScalarAsync(
+            "SELECT count(*) FROM grain_reminders WHERE grain_type = 'maintenance' AND due_at = $1", TuesdayThreeAm.AddDays(1).UtcDateTime));
+    }
+
+    [Fact]
+    public async Task A_run_cancels_the_queued_steps_of_a_job_that_expired_and_reports_what_it_did()
+    {
+        await AddMailboxAsync();
+        var job = await Seed.JobAsync(CompanyId, "Contract Engineer", expiresAt: Clock.GetUtcNow().AddHours(6));
+        var application = await Seed.ApplicationAsync(UserId, job);
+        var (contact, email) = await AddContactAsync();
+        var template = await AnyTimeTemplateAsync((0, "Hello", "One"), (48, "Again", "Two"));
+        var enrolled = await User.EnrollAsync(new EnrollmentRequest(application, contact, template, new Dictionary<string, string>()));
+        var stillOpen = await EnrollAsync((await AddContactAsync()).Id, template);
+        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(1));
+        Assert.Single(await SmtpSink.WaitForAsync(email, 1));
+        Clock.Advance(TimeSpan.FromHours(7));
+
+        var report = await Maintenance.RunAsync();
+
+        Assert.Equal(new MaintenanceReport(ContactsDeleted: 0, JobsExpired: 1, SequencesCanceled: 1), report);
+        var canceled = await Sequence(enrolled.Sequence!.Id).GetAsync();
+        Assert.Equal(SequenceStatuses.Canceled, canceled.Status);
+        Assert.Equal(["sent", "canceled"], canceled.Steps.Select(s => s.Status));
+        Assert.Equal(SequenceStatuses.Active, (await Sequence(stillOpen.Id).GetAsync()).Status);
+
+        await Silo.AdvanceAsync(Clock, TimeSpan.FromDays(3));
+        Assert.Single(SmtpSink.MessagesTo(email));
+    }
+
+    private async Task<long> ContactLastContactedAsync(TimeSpan ago)
+    {
+        var (id, _) = await AddContactAsync();
+        await Seed.ExecuteAsync("UPDATE contacts SET last_contacted_at = $2 WHERE id = $1", id, (Clock.GetUtcNow() - ago).UtcDateTime);
+        return id;
+    }
+
+    private async Task<List<long>> ContactIdsAsync()
+    {
+        var ids = new List<long>();
+        await using var command = Db.CreateCommand("SELECT id FROM contacts ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+}
