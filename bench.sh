@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
         --quick) MODE=quick; QUICK=(--quick); PGBENCH_SECONDS=10; shift ;;
         --only) HARNESS_ARGS+=(--only "$2"); shift 2 ;;
         -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,4)" >&2; exit 2 ;;
+        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,3,4)" >&2; exit 2 ;;
     esac
 done
 

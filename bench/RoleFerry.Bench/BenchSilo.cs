@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using RoleFerry.Actors;
 using RoleFerry.Actors.Hosting;
@@ -27,7 +28,10 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public NpgsqlDataSource DataSource => _host.Services.GetRequiredService<NpgsqlDataSource>();
 
-    public static async Task<BenchSilo> StartAsync(string connectionString, int maxPoolSize = 100)
+    /// <summary>The runtime options in force (the defaults, as the silo has them, unless a benchmark changed them).</summary>
+    public ActorRuntimeOptions Options => _host.Services.GetRequiredService<IOptions<ActorRuntimeOptions>>().Value;
+
+    public static async Task<BenchSilo> StartAsync(string connectionString, int maxPoolSize = 100, Action<ActorRuntimeOptions>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -43,6 +47,11 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(pooled));
         builder.Services.AddActors(GrainsAssembly.Value, typeof(BenchSilo).Assembly);
         builder.Services.AddRoleFerryGrains(configuration);
+        if (configure is not null)
+        {
+            builder.Services.Configure(configure);
+        }
+
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host);

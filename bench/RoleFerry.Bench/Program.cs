@@ -44,6 +44,16 @@ if (options.Runs("1"))
     }
 }
 
+if (options.Runs("3"))
+{
+    var plan = options.ReminderPlan;
+    Console.WriteLine($"(3) timer precision: {plan.Pending:N0} pending one-shot reminders, {plan.DuePerMinute:N0} due per minute for {plan.Measured.TotalSeconds:0} s");
+    // The graphile-worker peer (run_at → start lateness, jobs due 2–5 s ahead, poll 500 ms) is built on another
+    // branch; wire it in here as: async () => await GraphileWorkerPeer.LatenessAsync(await databases.CreateAsync(), plan.DueCount)
+    Func<Task<Latencies?>> graphileWorker = () => Task.FromResult<Latencies?>(null);
+    await new ReminderPrecisionBench(databases, table, plan, graphileWorker).RunAsync();
+}
+
 if (options.Runs("4"))
 {
     Console.WriteLine($"(4) activations: {options.Activations:N0} trivial grains");
