@@ -45,10 +45,10 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         var queries = new ApiQueries(baselineSource, userId);
         await CheckAnswersAsync(api, queries, sizes);
 
-        await MeasureAsync(api, wrk, new Uri(silo.BaseAddress, "/api/applications"), token,
+        await MeasureAsync(silo, api, wrk, new Uri(silo.BaseAddress, "/api/applications"), token,
             $"GET /api/applications ({sizes.MyApplications:N0} of {sizes.Applications:N0} applications, page 1 of 50)",
             "same SQL via Npgsql (count + page batch), same concurrency", ct => queries.ApplicationsAsync(ct));
-        await MeasureAsync(api, wrk, new Uri(silo.BaseAddress, "/api/jobs/matched"), token,
+        await MeasureAsync(silo, api, wrk, new Uri(silo.BaseAddress, "/api/jobs/matched"), token,
             $"GET /api/jobs/matched ({sizes.Jobs:N0} jobs, {ApiQueries.CandidateLimit:N0} candidates scored)",
             "same SQL via Npgsql (profile + candidates), same concurrency, no scoring", ct => queries.MatchCandidatesAsync(ct));
 
@@ -68,7 +68,7 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         }
     }
 
-    private async Task MeasureAsync(ApiClient api, WrkRunner wrk, Uri url, string token, string caseText, string baselineName, Func<CancellationToken, Task> baseline)
+    private async Task MeasureAsync(SiloProcess silo, ApiClient api, WrkRunner wrk, Uri url, string token, string caseText, string baselineName, Func<CancellationToken, Task> baseline)
     {
         var caseName = $"{caseText}, {wrk.Describe(options.ApiDuration)}";
         Console.WriteLine($"api: {caseName}");
@@ -76,17 +76,20 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         {
             using var answer = await api.GetAsync(url.AbsolutePath);
         });
+        var mark = silo.Requests.Count;
         var product = await wrk.RunAsync(url, token, options.ApiDuration);
         // wrk closes its connections with requests still in flight (the silo logs them as 499); let the silo drain them.
         await Task.Delay(options.ApiDrain);
         await WarmUpAsync(() => baseline(CancellationToken.None));
         var sql = await SqlLoad.RunAsync(options.ApiConnections, options.ApiDuration, baseline);
+        var inside = silo.Requests.Since(mark, url.AbsolutePath);
         table.Add(new ResultRow(Section, caseName, "requests/s", "1/s", product.RequestsPerSecond, sql.RequestsPerSecond, baselineName));
         table.Add(new ResultRow(Section, caseName, "latency p50", "ms", product.P50Ms, sql.P50Ms, baselineName));
         table.Add(new ResultRow(Section, caseName, "latency p99", "ms", product.P99Ms, sql.P99Ms, baselineName));
         table.Note(string.Create(CultureInfo.InvariantCulture,
             $"{Section}, {caseText}: wrk {product.Requests:N0} requests, all 2xx, no socket errors; baseline {sql.Requests:N0} operations "
-            + $"on {options.ApiConnections} concurrent loops."));
+            + $"on {options.ApiConnections} concurrent loops; inside the silo (its request log, {inside.Count:N0} answers 200): "
+            + $"p50 {inside.P50:0.0} ms, p99 {inside.P99:0.0} ms."));
     }
 
     /// <summary>Both endpoints answer 200 with the seeded totals, and the SQL baselines see the same rows.</summary>

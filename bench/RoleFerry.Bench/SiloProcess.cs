@@ -34,6 +34,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
+    /// <summary>Request durations from the silo's request log lines.</summary>
+    public RequestLog Requests { get; } = new();
+
     /// <summary>src/Silo/bin/Release/net10.0/RoleFerry.Silo.dll, found upwards from this harness's folder.</summary>
     public static string FindSiloDll()
     {
@@ -168,6 +171,7 @@ public sealed class SiloProcess : IAsyncDisposable
             return;
         }
 
+        Requests.Add(line);
         lock (_gate)
         {
             if (!_closed)
