@@ -24,13 +24,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 MODE=full
 QUICK=()
 HARNESS_ARGS=()
+ONLY=""
 PGBENCH_SECONDS=30
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick; QUICK=(--quick); PGBENCH_SECONDS=10; shift ;;
-        --only) HARNESS_ARGS+=(--only "$2"); shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,3,4)" >&2; exit 2 ;;
+        --only) HARNESS_ARGS+=(--only "$2"); ONLY="$ONLY,$2"; shift 2 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,3,4,5)" >&2; exit 2 ;;
     esac
 done
 
@@ -66,6 +67,20 @@ chmod 755 "$TMP"   # the postgres OS user must be able to reach $TMP/pg
 echo "bench.sh: building bench/ (Release)"
 dotnet build "$ROOT/bench/RoleFerry.Bench.Micro/RoleFerry.Bench.Micro.csproj" -c Release -v quiet -nologo \
     >"$RESULTS/build.log" 2>&1 </dev/null || { tail -n 30 "$RESULTS/build.log" >&2; fail "build failed (bench/results/build.log)"; }
+
+# Section 5 (API): the silo runs as its own process from its Release output, loaded by wrk.
+runs_api=1
+if [ -n "$ONLY" ]; then
+    case "${ONLY// /}," in *,5,*) ;; *) runs_api=0 ;; esac
+fi
+if [ "$runs_api" -eq 1 ]; then
+    dotnet build "$ROOT/src/Silo/RoleFerry.Silo.csproj" -c Release -v quiet -nologo \
+        >>"$RESULTS/build.log" 2>&1 </dev/null || { tail -n 30 "$RESULTS/build.log" >&2; fail "silo build failed (bench/results/build.log)"; }
+    if ! command -v wrk >/dev/null 2>&1; then
+        echo "bench.sh: wrk is missing; installing the Debian package"
+        apt_install wrk >>"$RESULTS/build.log" 2>&1 || echo "bench.sh: could not install wrk; section 5 will fail" >&2
+    fi
+fi
 
 pg_start_free --fast --max-connections 300 "$TMP/pg" || fail "could not start PostgreSQL"
 ADMIN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"

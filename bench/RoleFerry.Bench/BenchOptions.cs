@@ -42,10 +42,31 @@ public sealed record BenchOptions(
         ? new ReminderPrecisionPlan(100_000, 2_000, TimeSpan.FromSeconds(20), 0.1, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(10))
         : new ReminderPrecisionPlan(1_000_000, 10_000, TimeSpan.FromMinutes(3), 0.1, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(1));
 
+    /// <summary>
+    /// Section (5): quick seeds 50,000 jobs and 25,000 applications (200,000 jobs take longer to seed than the quick
+    /// budget); full uses the 200,000 jobs and 100,000 applications. The measured user has 500 either way.
+    /// </summary>
+    public ApiSeedSizes ApiSizes => Quick ? new ApiSeedSizes(1_000, 50_000, 500, 25_000) : new ApiSeedSizes(3_000, 200_000, 500, 100_000);
+
+    public TimeSpan ApiDuration => TimeSpan.FromSeconds(Quick ? 5 : 30);
+
+    /// <summary>Sequential warm-up calls of each side before its measured run.</summary>
+    public TimeSpan ApiWarmup => TimeSpan.FromSeconds(Quick ? 1 : 5);
+
+    /// <summary>Pause after a wrk run, for the requests it abandoned to finish in the silo before the baseline runs.</summary>
+    public TimeSpan ApiDrain => TimeSpan.FromSeconds(Quick ? 1 : 3);
+
+    public int ApiThreads => 2;
+
+    public int ApiConnections => 16;
+
+    /// <summary>Where side files go (silo log, wrk script, EXPLAIN output): the folder of --out, else the temp folder.</summary>
+    public string ResultsFolder => Output is { } output && Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder ? folder : Path.GetTempPath();
+
     public bool Runs(string section) => Sections.Count == 0 || Sections.Contains(section);
 
     public const string Usage =
-        "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,3,4]";
+        "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,3,4,5]";
 
     public static BenchOptions Parse(string[] args)
     {

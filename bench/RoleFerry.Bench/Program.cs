@@ -61,6 +61,12 @@ if (options.Runs("4"))
     await new ActivationMemoryBench(silo, table, options.Activations).RunAsync();
 }
 
+if (options.Runs("5"))
+{
+    Console.WriteLine($"(5) API: {options.ApiSizes.Describe()}, load by wrk against the silo process");
+    await new ApiLoadBench(databases, table, options).RunAsync();
+}
+
 var report = $"""
     ## Results ({(options.Quick ? "./bench.sh --quick" : "./bench.sh")}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, harness {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)
 
