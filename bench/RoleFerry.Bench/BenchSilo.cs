@@ -27,7 +27,15 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public NpgsqlDataSource DataSource => _host.Services.GetRequiredService<NpgsqlDataSource>();
 
-    public static async Task<BenchSilo> StartAsync(string connectionString, int maxPoolSize = 100)
+    public IServiceProvider Services => _host.Services;
+
+    /// <param name="overrides">Configuration entries set over the defaults (e.g. <c>RoleFerry:Quotas:...</c>).</param>
+    /// <param name="services">Changes to the services after the product's registrations (e.g. another mail transport).</param>
+    public static async Task<BenchSilo> StartAsync(
+        string connectionString,
+        int maxPoolSize = 100,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -35,6 +43,11 @@ public sealed class BenchSilo : IAsyncDisposable
             ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["RoleFerry:Email:PublicBaseUrl"] = "https://roleferry.bench",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -43,6 +56,7 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(pooled));
         builder.Services.AddActors(GrainsAssembly.Value, typeof(BenchSilo).Assembly);
         builder.Services.AddRoleFerryGrains(configuration);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host);

@@ -44,6 +44,12 @@ if (options.Runs("1"))
     }
 }
 
+if (options.Runs("2"))
+{
+    Console.WriteLine($"(2) dispatch: {options.DispatchSteps:N0} steps due at once (SMTP case: {options.DispatchSmtpSteps:N0})");
+    await new DispatchBench(databases, table, options).RunAsync();
+}
+
 if (options.Runs("4"))
 {
     Console.WriteLine($"(4) activations: {options.Activations:N0} trivial grains");

@@ -1,0 +1,266 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RoleFerry.Grains.Email;
+using RoleFerry.Grains.Security;
+
+namespace RoleFerry.Bench;
+
+/// <summary>
+/// (2) Dispatch. N sequence steps are due at once (<see cref="DispatchSeed"/>) when a fresh silo starts; the clock
+/// runs from the silo's start (its reminder scan included) until every step's outreach row is 'sent', through the
+/// product's path: reminder → SequenceGrain (context, window, pool pick, mailbox reservation, quota, render, claim)
+/// → IMailTransport → outreach row 'sent' and the next step scheduled. Twice: a null transport (the engine's own
+/// cost) and the local test SMTP server. Statements per sent step from pg_stat_statements. Beside it, on the same
+/// PostgreSQL, graphile-worker running N jobs of one UPDATE each (<see cref="GraphileWorkerPeer"/>).
+/// Checked in the same run: every step sent exactly once, no mailbox over its cap, no message twice at the sink.
+/// </summary>
+public sealed class DispatchBench(BenchDatabase databases, ResultTable table, BenchOptions options)
+{
+    private const string Section = "2 dispatch";
+    private const int StepsPerUser = 100;
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(20);
+
+    public async Task RunAsync()
+    {
+        var steps = options.DispatchSteps;
+        Console.WriteLine($"dispatch: {steps:N0} steps due at once, null mail transport");
+        var engine = await DispatchAsync(steps, smtp: null);
+
+        DispatchRun? smtp = null;
+        if (options.Smtp is { } endpoint && options.SmtpMaildir is not null)
+        {
+            Console.WriteLine($"dispatch: {options.DispatchSmtpSteps:N0} steps due at once, SMTP server {endpoint}");
+            smtp = await DispatchAsync(options.DispatchSmtpSteps, endpoint);
+        }
+        else
+        {
+            table.Note($"{Section}: the SMTP case was not measured (no --smtp server given; ./bench.sh starts tests/smtp).");
+        }
+
+        var peer = await PeerAsync(steps);
+        var baseline = peer is null
+            ? "graphile-worker (not measured)"
+            : $"graphile-worker 0.17.3: {peer.Jobs:N0} jobs due at once, one UPDATE each, {peer.Concurrency} concurrent, localQueue 100, completeJobBatchDelay 0";
+        AddRows($"{steps:N0} steps due at once, null mail transport", engine, peer, baseline);
+        if (smtp is not null)
+        {
+            AddRows($"{smtp.Steps:N0} steps due at once, local SMTP server (a connection per send)", smtp, peer, baseline);
+        }
+
+        if (peer is not null)
+        {
+            table.Note($"{Section}: graphile-worker ran {peer.Jobs:N0} jobs in {peer.Seconds:0.00} s, each exactly once.");
+        }
+    }
+
+    private void AddRows(string caseName, DispatchRun run, GraphileThroughput? peer, string baseline)
+    {
+        table.Add(new ResultRow(Section, caseName, "steps/s (silo start → all sent) vs jobs/s", "1/s", run.StepsPerSecond, peer?.JobsPerSecond, baseline));
+        if (run.Statements is { } statements)
+        {
+            table.Add(new ResultRow(Section, caseName, "SQL statements per sent step (pg_stat_statements)", "1",
+                (double)statements.Calls / run.Steps, peer?.Statements is { } calls ? (double)calls / peer.Jobs : null, baseline));
+            table.Add(new ResultRow(Section, caseName, "of which BEGIN/COMMIT/ROLLBACK", "1",
+                (double)statements.TransactionControl / run.Steps,
+                peer?.TransactionControlStatements is { } tx ? (double)tx / peer.Jobs : null, baseline));
+        }
+        else
+        {
+            table.Note($"{Section}, {caseName}: statements not counted (pg_stat_statements is not preloaded in this cluster).");
+        }
+
+        table.Note($"{Section}, {caseName}: {run.Steps:N0} steps in {run.Seconds:0.00} s, first claim {run.FirstClaimSeconds:0.00} s after the silo start; {run.Check}.");
+    }
+
+    private async Task<GraphileThroughput?> PeerAsync(int jobs)
+    {
+        var peer = GraphileWorkerPeer.Find(options.PeersDirectory);
+        if (peer is null)
+        {
+            table.Note($"{Section}: graphile-worker was not measured: it is not installed ({options.PeersDirectory ?? "no --peers given"}; ./bench.sh installs it with npm ci).");
+            return null;
+        }
+
+        try
+        {
+            Console.WriteLine($"dispatch: graphile-worker, {jobs:N0} jobs due at once");
+            var connectionString = await databases.CreateEmptyAsync();
+            await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+            {
+                await StatementCounter.EnableAsync(dataSource);
+            }
+
+            NpgsqlConnection.ClearAllPools();
+            return await peer.ThroughputAsync(connectionString, jobs);
+        }
+        catch (Exception error) when (error is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            table.Note($"{Section}: graphile-worker was not measured: {error.Message}");
+            return null;
+        }
+    }
+
+    private async Task<DispatchRun> DispatchAsync(int steps, string? smtp)
+    {
+        var connectionString = await databases.CreateAsync();
+        var secretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var secrets = new SecretProtector(Options.Create(new SecurityOptions { SecretKey = secretKey }));
+        var (host, port) = smtp is null ? ("smtp.roleferry.bench", 587) : ParseEndpoint(smtp);
+        var mailboxes = Math.Max(10, steps / 1_000);
+        var contactDomain = "d" + Guid.NewGuid().ToString("N")[..10] + ".roleferry.bench";
+        var seed = new DispatchSeed(steps, StepsPerUser, mailboxes, 2 * ((steps + mailboxes - 1) / mailboxes), host, port,
+            secrets.Encrypt("bench-password"), contactDomain, DateTimeOffset.UtcNow);
+
+        await using var observer = NpgsqlDataSource.Create(connectionString);
+        await seed.WriteAsync(observer);
+        await StatementCounter.EnableAsync(observer);
+        var before = await StatementCounter.SnapshotAsync(observer);
+
+        var overrides = new Dictionary<string, string?>
+        {
+            ["RoleFerry:Security:SecretKey"] = secretKey,
+            ["RoleFerry:Quotas:Tiers:enterprise:MaxActiveSequences"] = "10000000",
+            ["RoleFerry:Quotas:Tiers:enterprise:MaxSendsPerDay"] = "10000000",
+        };
+        var nullTransport = new NullMailTransport();
+        Action<IServiceCollection>? services = smtp is null
+            ? s => s.Replace(ServiceDescriptor.Singleton<IMailTransport>(nullTransport))
+            : null;
+
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        DispatchTimes times;
+        StatementCounts? statements;
+        await using (var silo = await BenchSilo.StartAsync(connectionString, overrides: overrides, services: services))
+        {
+            await WaitAllSentAsync(observer, steps, clock);
+            await WaitAllAdvancedAsync(observer, steps);
+            statements = StatementCounts.Between(before, await StatementCounter.SnapshotAsync(observer));
+            times = await TimesAsync(observer);
+        }
+
+        var check = await CheckAsync(observer, seed);
+        if (smtp is null)
+        {
+            if (nullTransport.Sends != steps)
+            {
+                throw new InvalidOperationException($"Dispatch check FAILED: the null transport was called {nullTransport.Sends} times for {steps} steps.");
+            }
+
+            check += $", {nullTransport.Sends:N0} transport calls";
+        }
+        else
+        {
+            var sink = await SmtpSinkCount.ReadAsync(options.SmtpMaildir!, contactDomain);
+            if (sink.Messages != steps || sink.Duplicates != 0)
+            {
+                throw new InvalidOperationException(
+                    $"Dispatch check FAILED: the SMTP server holds {sink.Messages} messages for {steps} steps ({sink.Duplicates} duplicates).");
+            }
+
+            check += $", {sink.Messages:N0} messages at the SMTP server, 0 duplicates";
+        }
+
+        return new DispatchRun(steps, (times.LastSent - started).TotalSeconds, (times.FirstClaim - started).TotalSeconds, statements, check);
+    }
+
+    private static async Task WaitAllSentAsync(NpgsqlDataSource observer, int steps, Stopwatch clock)
+    {
+        while (true)
+        {
+            await using var command = observer.CreateCommand(
+                StatementCounter.Mark + """
+                SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent')),
+                       min(error) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent'))
+                FROM outreach WHERE step_no = 1
+                """);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var (sent, failed) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (failed > 0)
+            {
+                throw new InvalidOperationException($"Dispatch FAILED: {failed} steps ended neither sent nor pending, e.g. '{(reader.IsDBNull(2) ? "?" : reader.GetString(2))}'.");
+            }
+
+            if (sent >= steps)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > Deadline)
+            {
+                throw new TimeoutException($"Dispatch: {sent} of {steps} steps sent after {Deadline}.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Waits until every sequence scheduled its step 2 (the tail of each tick), so the statement count is whole.</summary>
+    private static async Task WaitAllAdvancedAsync(NpgsqlDataSource observer, int steps)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await using var command = observer.CreateCommand(
+                StatementCounter.Mark + "SELECT count(*) FROM sequence_instances WHERE current_step = 2 AND next_step_due_at IS NOT NULL");
+            if ((long)(await command.ExecuteScalarAsync())! >= steps)
+            {
+                await Task.Delay(200);
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<DispatchTimes> TimesAsync(NpgsqlDataSource observer)
+    {
+        await using var command = observer.CreateCommand(
+            StatementCounter.Mark + "SELECT min(claimed_at), max(sent_at) FROM outreach WHERE step_no = 1");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new DispatchTimes(reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>Every step 1 sent once and nothing else sent; every mailbox within its cap by counter and by reservation rows.</summary>
+    private static async Task<string> CheckAsync(NpgsqlDataSource observer, DispatchSeed seed)
+    {
+        await using var command = observer.CreateCommand(
+            StatementCounter.Mark + """
+            SELECT (SELECT count(*) FROM outreach WHERE status = 'sent'),
+                   (SELECT count(DISTINCT sequence_instance_id) FROM outreach WHERE status = 'sent' AND step_no = 1),
+                   (SELECT count(*) FROM mailbox_reservations WHERE NOT released AND sent_at IS NOT NULL),
+                   (SELECT count(*) FROM mailboxes WHERE sent_today > daily_cap),
+                   (SELECT count(*) FROM (SELECT r.mailbox_id FROM mailbox_reservations r JOIN mailboxes m ON m.id = r.mailbox_id
+                                          WHERE NOT r.released GROUP BY r.mailbox_id, m.daily_cap HAVING count(*) > m.daily_cap) x),
+                   (SELECT count(*) FROM mailboxes WHERE sent_today > 0)
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (sent, instances, reserved, overByCounter, overByRows, used) =
+            (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+        if (sent != seed.Steps || instances != seed.Steps || reserved != seed.Steps || overByCounter != 0 || overByRows != 0)
+        {
+            throw new InvalidOperationException(
+                $"Dispatch check FAILED: {sent} outreach rows sent ({instances} sequences) and {reserved} sent reservations for {seed.Steps} steps; "
+                + $"{overByCounter} mailboxes over cap by sent_today, {overByRows} by live reservation rows.");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"check OK: {sent:N0} outreach rows sent, each sequence once, {reserved:N0} sent reservations, {used} of {seed.Mailboxes} mailboxes used (cap {seed.MailboxCap}), none over its cap");
+    }
+
+    private static (string Host, int Port) ParseEndpoint(string endpoint)
+    {
+        var at = endpoint.LastIndexOf(':');
+        return at > 0 && int.TryParse(endpoint[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? (endpoint[..at], port)
+            : throw new ArgumentException($"--smtp must be HOST:PORT (was '{endpoint}').");
+    }
+}
