@@ -61,13 +61,21 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
     private void AddRows(string caseName, DispatchRun run, GraphileThroughput? peer, string baseline)
     {
         table.Add(new ResultRow(Section, caseName, "steps/s (silo start → all sent) vs jobs/s", "1/s", run.StepsPerSecond, peer?.JobsPerSecond, baseline));
-        if (run.Statements is { } statements)
+        table.Add(new ResultRow(Section, caseName, "steps/s (first claim → all sent) vs jobs/s", "1/s", run.StepsPerSecondAfterFirstClaim, peer?.JobsPerSecond, baseline));
+        var peerStatements = peer?.Statements is { } calls ? (double)calls / peer.Jobs : (double?)null;
+        const string peerRoundTrips = "graphile-worker: pg_stat_statements calls per job (node-postgres sends one statement per round trip)";
+        if (run.Statements is { } statements && run.RoundTripsPerStep is { } roundTrips)
         {
-            table.Add(new ResultRow(Section, caseName, "SQL statements per sent step (pg_stat_statements)", "1",
-                (double)statements.Calls / run.Steps, peer?.Statements is { } calls ? (double)calls / peer.Jobs : null, baseline));
-            table.Add(new ResultRow(Section, caseName, "of which BEGIN/COMMIT/ROLLBACK", "1",
-                (double)statements.TransactionControl / run.Steps,
-                peer?.TransactionControlStatements is { } tx ? (double)tx / peer.Jobs : null, baseline));
+            table.Add(new ResultRow(Section, caseName, "round trips per sent step (Npgsql commands + COMMITs)", "1", roundTrips, peerStatements, peerRoundTrips));
+            table.Add(new ResultRow(Section, caseName, "SQL statements per sent step (pg_stat_statements, BEGIN/COMMIT and DISCARD ALL left out)", "1",
+                (double)statements.Work / run.Steps,
+                peer?.Statements is { } all && peer.TransactionControlStatements is { } tx ? (double)(all - tx) / peer.Jobs : null, peerRoundTrips));
+            table.Note(string.Create(CultureInfo.InvariantCulture,
+                $"{Section}, {caseName}: per sent step {(double)statements.Calls / run.Steps:0.00} statements in all (pg_stat_statements): "
+                + $"{(double)statements.Work / run.Steps:0.00} of work, {(double)statements.TransactionControl / run.Steps:0.00} BEGIN/COMMIT, "
+                + $"{(double)statements.Discards / run.Steps:0.00} DISCARD ALL (Npgsql's reset of a pooled connection, sent with the next command); "
+                + $"{(double)run.Commands / run.Steps:0.00} Npgsql command executions + {(double)statements.Commits / run.Steps:0.00} COMMITs; "
+                + $"{run.Connects} physical connections opened."));
         }
         else
         {
@@ -75,6 +83,12 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         }
 
         table.Note($"{Section}, {caseName}: {run.Steps:N0} steps in {run.Seconds:0.00} s, first claim {run.FirstClaimSeconds:0.00} s after the silo start; {run.Check}.");
+        if (run.TopStatements.Count > 0)
+        {
+            var perStep = run.TopStatements.Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{(double)t.Calls / run.Steps:0.00} × `{t.Query.Replace("`", "'", StringComparison.Ordinal).Replace("|", "¦", StringComparison.Ordinal)}`"));
+            table.Note($"{Section}, {caseName}: statements called most, per sent step (seeding and start-up included): {string.Join("; ", perStep)}.");
+        }
     }
 
     private async Task<GraphileThroughput?> PeerAsync(int jobs)
@@ -132,17 +146,22 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             ? s => s.Replace(ServiceDescriptor.Singleton<IMailTransport>(nullTransport))
             : null;
 
+        using var roundTrips = new NpgsqlRoundTripCounter();
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         DispatchTimes times;
         StatementCounts? statements;
+        long commands;
         await using (var silo = await BenchSilo.StartAsync(connectionString, overrides: overrides, services: services))
         {
             await WaitAllSentAsync(observer, steps, clock);
             await WaitAllAdvancedAsync(observer, steps);
             statements = StatementCounts.Between(before, await StatementCounter.SnapshotAsync(observer));
+            commands = roundTrips.Commands;
             times = await TimesAsync(observer);
         }
+
+        var top = await StatementCounter.TopAsync(observer, 12);
 
         var check = await CheckAsync(observer, seed);
         if (smtp is null)
@@ -166,7 +185,8 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             check += $", {sink.Messages:N0} messages at the SMTP server, 0 duplicates";
         }
 
-        return new DispatchRun(steps, (times.LastSent - started).TotalSeconds, (times.FirstClaim - started).TotalSeconds, statements, check);
+        return new DispatchRun(steps, (times.LastSent - started).TotalSeconds, (times.FirstClaim - started).TotalSeconds, statements,
+            commands, roundTrips.Connects, check, top);
     }
 
     private static async Task WaitAllSentAsync(NpgsqlDataSource observer, int steps, Stopwatch clock)
