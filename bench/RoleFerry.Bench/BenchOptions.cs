@@ -18,11 +18,14 @@ public sealed record BenchOptions(
     /// <summary>The folder the test SMTP server writes one .eml per accepted message into.</summary>
     public string? SmtpMaildir { get; init; }
 
-    /// <summary>(2) Sequence steps due at once, null transport, and graphile-worker's job count. Quick: 2,000; full: 100,000.</summary>
-    public int DispatchSteps => Quick ? 2_000 : 100_000;
+    /// <summary>--dispatch-steps N: overrides <see cref="DispatchSteps"/> (trying other sizes by hand).</summary>
+    public int? DispatchStepsOverride { get; init; }
 
-    /// <summary>(2) Steps due at once through the real SMTP server (a connection per send). Quick: 300; full: 10,000.</summary>
-    public int DispatchSmtpSteps => Quick ? 300 : 10_000;
+    /// <summary>(2) Sequence steps due at once, null transport, and graphile-worker's job count. Quick: 2,000; full: 100,000.</summary>
+    public int DispatchSteps => DispatchStepsOverride ?? (Quick ? 2_000 : 100_000);
+
+    /// <summary>(2) Steps due at once through the real SMTP server (a connection per send). Quick: 300; full: 5,000.</summary>
+    public int DispatchSmtpSteps => Math.Min(DispatchSteps, Quick ? 300 : 5_000);
 
     public int GrainCalls => Quick ? 50_000 : 500_000;
 
@@ -52,12 +55,13 @@ public sealed record BenchOptions(
 
     public const string Usage =
         "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,2,4]"
-        + " [--peers DIR] [--smtp HOST:PORT --smtp-maildir DIR]";
+        + " [--peers DIR] [--smtp HOST:PORT --smtp-maildir DIR] [--dispatch-steps N]";
 
     public static BenchOptions Parse(string[] args)
     {
         string? pg = Environment.GetEnvironmentVariable("ROLEFERRY_BENCH_PG"), micro = null, pgbench = null, output = null;
         string? peers = null, smtp = null, maildir = null;
+        int? dispatchSteps = null;
         var quick = false;
         var sections = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -72,6 +76,11 @@ public sealed record BenchOptions(
                 case "--peers": peers = Value(args, ref i); break;
                 case "--smtp": smtp = Value(args, ref i); break;
                 case "--smtp-maildir": maildir = Value(args, ref i); break;
+                case "--dispatch-steps":
+                    dispatchSteps = int.TryParse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                        ? n
+                        : throw new ArgumentException($"--dispatch-steps needs a positive number.\n{Usage}");
+                    break;
                 case "--only":
                     sections.UnionWith(Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
@@ -89,7 +98,7 @@ public sealed record BenchOptions(
             throw new ArgumentException($"--smtp and --smtp-maildir go together.\n{Usage}");
         }
 
-        return new BenchOptions(pg, quick, micro, pgbench, output, sections) { PeersDirectory = peers, Smtp = smtp, SmtpMaildir = maildir };
+        return new BenchOptions(pg, quick, micro, pgbench, output, sections) { PeersDirectory = peers, Smtp = smtp, SmtpMaildir = maildir, DispatchStepsOverride = dispatchSteps };
     }
 
     private static string Value(string[] args, ref int i) =>
