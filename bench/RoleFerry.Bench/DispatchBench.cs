@@ -161,7 +161,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             times = await TimesAsync(observer);
         }
 
-        var top = await StatementCounter.TopAsync(observer, 12);
+        var top = await StatementCounter.TopAsync(observer, 20);
 
         var check = await CheckAsync(observer, seed);
         if (smtp is null)
