@@ -112,7 +112,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             NpgsqlConnection.ClearAllPools();
             return await peer.ThroughputAsync(connectionString, jobs);
         }
-        catch (Exception error) when (error is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        catch (Exception error) when (error is InvalidOperationException or TimeoutException or System.Text.Json.JsonException or System.ComponentModel.Win32Exception)
         {
             table.Note($"{Section}: graphile-worker was not measured: {error.Message}");
             return null;
@@ -154,16 +154,16 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         long commands;
         await using (var silo = await BenchSilo.StartAsync(connectionString, overrides: overrides, services: services))
         {
-            await WaitAllSentAsync(observer, steps, clock);
-            await WaitAllAdvancedAsync(observer, steps);
+            await DispatchObserver.WaitAllSentAsync(observer, steps, clock, Deadline);
+            await DispatchObserver.WaitAllAdvancedAsync(observer, steps);
             statements = StatementCounts.Between(before, await StatementCounter.SnapshotAsync(observer));
             commands = roundTrips.Commands;
-            times = await TimesAsync(observer);
+            times = await DispatchObserver.TimesAsync(observer);
         }
 
         var top = await StatementCounter.TopAsync(observer, 20);
 
-        var check = await CheckAsync(observer, seed);
+        var check = await DispatchObserver.CheckAsync(observer, seed);
         if (smtp is null)
         {
             if (nullTransport.Sends != steps)
@@ -187,93 +187,6 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
 
         return new DispatchRun(steps, (times.LastSent - started).TotalSeconds, (times.FirstClaim - started).TotalSeconds, statements,
             commands, roundTrips.Connects, check, top);
-    }
-
-    private static async Task WaitAllSentAsync(NpgsqlDataSource observer, int steps, Stopwatch clock)
-    {
-        while (true)
-        {
-            await using var command = observer.CreateCommand(
-                StatementCounter.Mark + """
-                SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent')),
-                       min(error) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent'))
-                FROM outreach WHERE step_no = 1
-                """);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var (sent, failed) = (reader.GetInt64(0), reader.GetInt64(1));
-            if (failed > 0)
-            {
-                throw new InvalidOperationException($"Dispatch FAILED: {failed} steps ended neither sent nor pending, e.g. '{(reader.IsDBNull(2) ? "?" : reader.GetString(2))}'.");
-            }
-
-            if (sent >= steps)
-            {
-                return;
-            }
-
-            if (clock.Elapsed > Deadline)
-            {
-                throw new TimeoutException($"Dispatch: {sent} of {steps} steps sent after {Deadline}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
-
-    /// <summary>Waits until every sequence scheduled its step 2 (the tail of each tick), so the statement count is whole.</summary>
-    private static async Task WaitAllAdvancedAsync(NpgsqlDataSource observer, int steps)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            await using var command = observer.CreateCommand(
-                StatementCounter.Mark + "SELECT count(*) FROM sequence_instances WHERE current_step = 2 AND next_step_due_at IS NOT NULL");
-            if ((long)(await command.ExecuteScalarAsync())! >= steps)
-            {
-                await Task.Delay(200);
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<DispatchTimes> TimesAsync(NpgsqlDataSource observer)
-    {
-        await using var command = observer.CreateCommand(
-            StatementCounter.Mark + "SELECT min(claimed_at), max(sent_at) FROM outreach WHERE step_no = 1");
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return new DispatchTimes(reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1));
-    }
-
-    /// <summary>Every step 1 sent once and nothing else sent; every mailbox within its cap by counter and by reservation rows.</summary>
-    private static async Task<string> CheckAsync(NpgsqlDataSource observer, DispatchSeed seed)
-    {
-        await using var command = observer.CreateCommand(
-            StatementCounter.Mark + """
-            SELECT (SELECT count(*) FROM outreach WHERE status = 'sent'),
-                   (SELECT count(DISTINCT sequence_instance_id) FROM outreach WHERE status = 'sent' AND step_no = 1),
-                   (SELECT count(*) FROM mailbox_reservations WHERE NOT released AND sent_at IS NOT NULL),
-                   (SELECT count(*) FROM mailboxes WHERE sent_today > daily_cap),
-                   (SELECT count(*) FROM (SELECT r.mailbox_id FROM mailbox_reservations r JOIN mailboxes m ON m.id = r.mailbox_id
-                                          WHERE NOT r.released GROUP BY r.mailbox_id, m.daily_cap HAVING count(*) > m.daily_cap) x),
-                   (SELECT count(*) FROM mailboxes WHERE sent_today > 0)
-            """);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var (sent, instances, reserved, overByCounter, overByRows, used) =
-            (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
-        if (sent != seed.Steps || instances != seed.Steps || reserved != seed.Steps || overByCounter != 0 || overByRows != 0)
-        {
-            throw new InvalidOperationException(
-                $"Dispatch check FAILED: {sent} outreach rows sent ({instances} sequences) and {reserved} sent reservations for {seed.Steps} steps; "
-                + $"{overByCounter} mailboxes over cap by sent_today, {overByRows} by live reservation rows.");
-        }
-
-        return string.Create(CultureInfo.InvariantCulture,
-            $"check OK: {sent:N0} outreach rows sent, each sequence once, {reserved:N0} sent reservations, {used} of {seed.Mailboxes} mailboxes used (cap {seed.MailboxCap}), none over its cap");
     }
 
     private static (string Host, int Port) ParseEndpoint(string endpoint)

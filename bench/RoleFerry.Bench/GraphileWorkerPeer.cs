@@ -8,6 +8,9 @@ namespace RoleFerry.Bench;
 /// graphile-worker (npm, pinned in bench/peers/package.json, installed by ./bench.sh) run as a Node child process
 /// against a database the harness created: bench/peers/throughput.js (N jobs due at once, one UPDATE each) and
 /// bench/peers/lateness.js (N jobs due 2–5 s ahead, poll interval 500 ms). Each script prints one JSON line.
+/// A run that cannot be measured throws: <see cref="System.ComponentModel.Win32Exception"/> (no <c>node</c> on
+/// PATH), <see cref="InvalidOperationException"/> (the script failed, or a job ran twice / never),
+/// <see cref="TimeoutException"/>, <see cref="System.Text.Json.JsonException"/> (unreadable output).
 /// </summary>
 public sealed class GraphileWorkerPeer
 {
