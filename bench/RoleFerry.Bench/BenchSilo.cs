@@ -27,8 +27,6 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public NpgsqlDataSource DataSource => _host.Services.GetRequiredService<NpgsqlDataSource>();
 
-    public IServiceProvider Services => _host.Services;
-
     /// <param name="overrides">Configuration entries set over the defaults (e.g. <c>RoleFerry:Quotas:...</c>).</param>
     /// <param name="services">Changes to the services after the product's registrations (e.g. another mail transport).</param>
     public static async Task<BenchSilo> StartAsync(
