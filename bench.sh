@@ -4,8 +4,11 @@
 #
 #   ./bench.sh            full mode (longer runs, default BenchmarkDotNet job; about 10-20 minutes)
 #   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 10 (under 3 minutes on 2 cores)
+#   ./bench.sh --quick --only 2   only harness section 2 (pgbench and BenchmarkDotNet still run)
 #
-# Steps: start PostgreSQL 15 (scripts/pg.sh, --fast: fsync off) on a free port in a temp folder; build bench/ in
+# Steps: start PostgreSQL 15 (scripts/pg.sh, --fast: fsync off, pg_stat_statements preloaded) on a free port in a
+# temp folder; for section 2, install the graphile-worker peer (npm ci in bench/peers when node_modules is missing
+# or older than package-lock.json) and start the test SMTP server (scripts/smtp.sh); build bench/ in
 # Release; pgbench (-i -s 1, then select-only -S and the TPC-B-like write test, -c 8 -j 2) for the PostgreSQL
 # ceiling; the BenchmarkDotNet micro-benchmarks (bench/RoleFerry.Bench.Micro); the whole-system harness
 # (bench/RoleFerry.Bench), which prints one table of every figure with its baseline and ratio.
@@ -18,6 +21,8 @@ cd "$ROOT" || exit 1
 . "$ROOT/scripts/pg.sh"
 # shellcheck source=scripts/deps.sh
 . "$ROOT/scripts/deps.sh"
+# shellcheck source=scripts/smtp.sh
+. "$ROOT/scripts/smtp.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -30,8 +35,8 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick; QUICK=(--quick); PGBENCH_SECONDS=10; shift ;;
         --only) HARNESS_ARGS+=(--only "$2"); ONLY="$ONLY,$2"; shift 2 ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,3,4,5)" >&2; exit 2 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5)" >&2; exit 2 ;;
     esac
 done
 
@@ -41,6 +46,7 @@ CLEANED=0
 cleanup() {
     [ "$CLEANED" -eq 1 ] && return 0
     CLEANED=1
+    smtp_stop
     if [ -n "$TMP" ]; then
         pg_stop "$TMP/pg"
         rm -rf "$TMP"
@@ -68,12 +74,37 @@ echo "bench.sh: building bench/ (Release)"
 dotnet build "$ROOT/bench/RoleFerry.Bench.Micro/RoleFerry.Bench.Micro.csproj" -c Release -v quiet -nologo \
     >"$RESULTS/build.log" 2>&1 </dev/null || { tail -n 30 "$RESULTS/build.log" >&2; fail "build failed (bench/results/build.log)"; }
 
-# Section 5 (API): the silo runs as its own process from its Release output, loaded by wrk.
-runs_api=1
-if [ -n "$ONLY" ]; then
-    case "${ONLY// /}," in *,5,*) ;; *) runs_api=0 ;; esac
+# True when harness section $1 runs (no --only, or listed in one).
+runs_section() {
+    [ -z "$ONLY" ] || printf ',%s,' "$ONLY" | tr -d ' ' | grep -q ",$1,"
+}
+
+if runs_section 2; then
+    # graphile-worker, the peer of section 2 (pinned in bench/peers/package-lock.json). A failed install is not a
+    # failed run: the table then says graphile-worker was not measured.
+    PEERS="$ROOT/bench/peers"
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "bench.sh: npm not found; graphile-worker will not be measured" >&2
+    elif [ ! -d "$PEERS/node_modules/graphile-worker" ] || [ "$PEERS/package-lock.json" -nt "$PEERS/node_modules/.package-lock.json" ]; then
+        echo "bench.sh: installing the graphile-worker peer (npm ci --prefix bench/peers; log: bench/results/npm.log)"
+        if npm ci --prefix "$PEERS" --no-audit --no-fund >"$RESULTS/npm.log" 2>&1 </dev/null; then
+            HARNESS_ARGS+=(--peers "$PEERS")
+        else
+            echo "bench.sh: npm ci failed (bench/results/npm.log); graphile-worker will not be measured" >&2
+        fi
+    else
+        echo "bench.sh: graphile-worker peer already installed (bench/peers/node_modules is up to date)"
+        HARNESS_ARGS+=(--peers "$PEERS")
+    fi
+    if smtp_start "$TMP/mail" "$RESULTS/smtp.log"; then
+        HARNESS_ARGS+=(--smtp "127.0.0.1:$SMTP_PORT" --smtp-maildir "$TMP/mail")
+    else
+        echo "bench.sh: the test SMTP server did not start; section 2 measures the null transport only" >&2
+    fi
 fi
-if [ "$runs_api" -eq 1 ]; then
+
+# Section 5 (API): the silo runs as its own process from its Release output, loaded by wrk.
+if runs_section 5; then
     dotnet build "$ROOT/src/Silo/RoleFerry.Silo.csproj" -c Release -v quiet -nologo \
         >>"$RESULTS/build.log" 2>&1 </dev/null || { tail -n 30 "$RESULTS/build.log" >&2; fail "silo build failed (bench/results/build.log)"; }
     if ! command -v wrk >/dev/null 2>&1; then
@@ -82,7 +113,7 @@ if [ "$runs_api" -eq 1 ]; then
     fi
 fi
 
-pg_start_free --fast --max-connections 300 "$TMP/pg" || fail "could not start PostgreSQL"
+pg_start_free --fast --max-connections 300 --stat-statements "$TMP/pg" || fail "could not start PostgreSQL"
 ADMIN="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export ROLEFERRY_BENCH_DOTNET_SDK
 ROLEFERRY_BENCH_DOTNET_SDK="$(dotnet --version 2>/dev/null)"

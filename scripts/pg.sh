@@ -6,6 +6,7 @@
 #   pg_start [opts] DIR PORT       initdb DIR if it holds no cluster yet, then start it on 127.0.0.1:PORT
 #       --fast                     fsync/synchronous_commit/full_page_writes off: throwaway test clusters ONLY
 #       --max-connections N        default 200
+#       --stat-statements          preload pg_stat_statements (statement counts; bench.sh uses it)
 #   pg_start_free [opts] DIR       pg_start on a free port (retries if the port was taken meanwhile); sets PG_PORT
 #   pg_stop DIR                    stop the cluster in DIR (fast shutdown), no-op when it is not running
 #   pg_is_running DIR              exit 0 when the cluster in DIR is running
@@ -102,10 +103,11 @@ _pg_init() {
 }
 
 pg_start() {
-    local fast=0 max_connections=200
+    local fast=0 max_connections=200 stat_statements=0
     while [ $# -gt 0 ]; do
         case "$1" in
             --fast) fast=1; shift ;;
+            --stat-statements) stat_statements=1; shift ;;
             --max-connections) max_connections="$2"; shift 2 ;;
             --) shift; break ;;
             -*) _pg_log "pg_start: unknown option $1"; return 2 ;;
@@ -114,7 +116,7 @@ pg_start() {
     done
     local dir="$1" port="$2"
     if [ -z "$dir" ] || [ -z "$port" ]; then
-        _pg_log "usage: pg_start [--fast] [--max-connections N] DIR PORT"
+        _pg_log "usage: pg_start [--fast] [--max-connections N] [--stat-statements] DIR PORT"
         return 2
     fi
     if [ ! -x "$PG_BIN/pg_ctl" ]; then
@@ -149,6 +151,10 @@ pg_start() {
             echo "fsync = off"
             echo "synchronous_commit = off"
             echo "full_page_writes = off"
+        fi
+        if [ "$stat_statements" -eq 1 ]; then
+            echo "shared_preload_libraries = 'pg_stat_statements'"
+            echo "pg_stat_statements.max = 10000"
         fi
     } | _pg_as_owner tee "$dir/roleferry_runtime.conf" >/dev/null || return 1
 

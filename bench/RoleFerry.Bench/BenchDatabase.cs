@@ -23,6 +23,14 @@ public sealed class BenchDatabase(string adminConnectionString, int sequenceInst
         return ConnectionStringFor(name);
     }
 
+    /// <summary>An empty database (no RoleFerry schema), e.g. for a peer that installs its own schema.</summary>
+    public async Task<string> CreateEmptyAsync()
+    {
+        var name = "peer_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAdminAsync($"CREATE DATABASE {name}");
+        return ConnectionStringFor(name);
+    }
+
     public async Task<string> ServerVersionAsync()
     {
         await using var connection = new NpgsqlConnection(adminConnectionString);

@@ -9,6 +9,24 @@ public sealed record BenchOptions(
     string? Output,
     IReadOnlySet<string> Sections)
 {
+    /// <summary>bench/peers (graphile-worker installed by ./bench.sh); null: the peer is not measured.</summary>
+    public string? PeersDirectory { get; init; }
+
+    /// <summary>host:port of the local test SMTP server (tests/smtp, started by ./bench.sh); null: no SMTP case.</summary>
+    public string? Smtp { get; init; }
+
+    /// <summary>The folder the test SMTP server writes one .eml per accepted message into.</summary>
+    public string? SmtpMaildir { get; init; }
+
+    /// <summary>--dispatch-steps N: overrides <see cref="DispatchSteps"/> (trying other sizes by hand).</summary>
+    public int? DispatchStepsOverride { get; init; }
+
+    /// <summary>(2) Sequence steps due at once, null transport, and graphile-worker's job count. Quick: 2,000; full: 100,000.</summary>
+    public int DispatchSteps => DispatchStepsOverride ?? (Quick ? 2_000 : 100_000);
+
+    /// <summary>(2) Steps due at once through the real SMTP server (a connection per send). Quick: 300; full: 5,000.</summary>
+    public int DispatchSmtpSteps => Math.Min(DispatchSteps, Quick ? 300 : 5_000);
+
     public int GrainCalls => Quick ? 50_000 : 500_000;
 
     public int GrainCallers => 64;
@@ -66,11 +84,14 @@ public sealed record BenchOptions(
     public bool Runs(string section) => Sections.Count == 0 || Sections.Contains(section);
 
     public const string Usage =
-        "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,3,4,5]";
+        "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,2,3,4,5]"
+        + " [--peers DIR] [--smtp HOST:PORT --smtp-maildir DIR] [--dispatch-steps N]";
 
     public static BenchOptions Parse(string[] args)
     {
         string? pg = Environment.GetEnvironmentVariable("ROLEFERRY_BENCH_PG"), micro = null, pgbench = null, output = null;
+        string? peers = null, smtp = null, maildir = null;
+        int? dispatchSteps = null;
         var quick = false;
         var sections = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -82,6 +103,14 @@ public sealed record BenchOptions(
                 case "--micro": micro = Value(args, ref i); break;
                 case "--pgbench": pgbench = Value(args, ref i); break;
                 case "--out": output = Value(args, ref i); break;
+                case "--peers": peers = Value(args, ref i); break;
+                case "--smtp": smtp = Value(args, ref i); break;
+                case "--smtp-maildir": maildir = Value(args, ref i); break;
+                case "--dispatch-steps":
+                    dispatchSteps = int.TryParse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                        ? n
+                        : throw new ArgumentException($"--dispatch-steps needs a positive number.\n{Usage}");
+                    break;
                 case "--only":
                     sections.UnionWith(Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
@@ -94,7 +123,12 @@ public sealed record BenchOptions(
             throw new ArgumentException($"No PostgreSQL given (--pg or ROLEFERRY_BENCH_PG).\n{Usage}");
         }
 
-        return new BenchOptions(pg, quick, micro, pgbench, output, sections);
+        if ((smtp is null) != (maildir is null))
+        {
+            throw new ArgumentException($"--smtp and --smtp-maildir go together.\n{Usage}");
+        }
+
+        return new BenchOptions(pg, quick, micro, pgbench, output, sections) { PeersDirectory = peers, Smtp = smtp, SmtpMaildir = maildir, DispatchStepsOverride = dispatchSteps };
     }
 
     private static string Value(string[] args, ref int i) =>

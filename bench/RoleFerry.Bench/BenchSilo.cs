@@ -31,7 +31,14 @@ public sealed class BenchSilo : IAsyncDisposable
     /// <summary>The runtime options in force (the defaults, as the silo has them, unless a benchmark changed them).</summary>
     public ActorRuntimeOptions Options => _host.Services.GetRequiredService<IOptions<ActorRuntimeOptions>>().Value;
 
-    public static async Task<BenchSilo> StartAsync(string connectionString, int maxPoolSize = 100, Action<ActorRuntimeOptions>? configure = null)
+    /// <param name="overrides">Configuration entries set over the defaults (e.g. <c>RoleFerry:Quotas:...</c>).</param>
+    /// <param name="services">Changes to the services after the product's registrations (e.g. another mail transport).</param>
+    public static async Task<BenchSilo> StartAsync(
+        string connectionString,
+        int maxPoolSize = 100,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null,
+        Action<ActorRuntimeOptions>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -39,6 +46,11 @@ public sealed class BenchSilo : IAsyncDisposable
             ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["RoleFerry:Email:PublicBaseUrl"] = "https://roleferry.bench",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -52,6 +64,7 @@ public sealed class BenchSilo : IAsyncDisposable
             builder.Services.Configure(configure);
         }
 
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new BenchSilo(host);

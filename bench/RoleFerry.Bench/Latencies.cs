@@ -24,6 +24,9 @@ public sealed class Latencies
         }
     }
 
+    /// <summary>Adds a duration measured elsewhere (e.g. by a child process), in microseconds.</summary>
+    public void AddMicros(double micros) => Add((long)Math.Round(micros * Stopwatch.Frequency / 1_000_000.0));
+
     public int Count => _ticks.Count;
 
     /// <summary>The <paramref name="percentile"/> (0..100, nearest rank) in microseconds.</summary>

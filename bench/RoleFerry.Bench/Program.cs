@@ -44,13 +44,21 @@ if (options.Runs("1"))
     }
 }
 
+if (options.Runs("2"))
+{
+    Console.WriteLine($"(2) dispatch: {options.DispatchSteps:N0} steps due at once (SMTP case: {options.DispatchSmtpSteps:N0})");
+    await new DispatchBench(databases, table, options).RunAsync();
+}
+
 if (options.Runs("3"))
 {
     var plan = options.ReminderPlan;
     Console.WriteLine($"(3) timer precision: {plan.Pending:N0} pending one-shot reminders, {plan.DuePerMinute:N0} due per minute for {plan.Measured.TotalSeconds:0} s");
-    // The graphile-worker peer (run_at → start lateness, jobs due 2–5 s ahead, poll 500 ms) is built on another
-    // branch; wire it in here as: async () => await GraphileWorkerPeer.LatenessAsync(await databases.CreateAsync(), plan.DueCount)
-    Func<Task<Latencies?>> graphileWorker = () => Task.FromResult<Latencies?>(null);
+    // Baseline: graphile-worker's run_at → start lateness for jobs due 2–5 s ahead (poll 500 ms).
+    var peer = GraphileWorkerPeer.Find(options.PeersDirectory);
+    Func<Task<Latencies?>> graphileWorker = peer is null
+        ? () => Task.FromResult<Latencies?>(null)
+        : async () => await peer.LatenessAsync(await databases.CreateEmptyAsync(), GraphileWorkerPeer.LatenessJobs);
     await new ReminderPrecisionBench(databases, table, plan, graphileWorker).RunAsync();
 }
 

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RoleFerry.Grains.Email;
+using RoleFerry.Grains.Security;
+
+namespace RoleFerry.Bench;
+
+/// <summary>
+/// (2) Dispatch. N sequence steps are due at once (<see cref="DispatchSeed"/>) when a fresh silo starts; the clock
+/// runs from the silo's start (its reminder scan included) until every step's outreach row is 'sent', through the
+/// product's path: reminder → SequenceGrain (context, window, pool pick, mailbox reservation, quota, render, claim)
+/// → IMailTransport → outreach row 'sent' and the next step scheduled. Twice: a null transport (the engine's own
+/// cost) and the local test SMTP server. Statements per sent step from pg_stat_statements. Beside it, on the same
+/// PostgreSQL, graphile-worker running N jobs of one UPDATE each (<see cref="GraphileWorkerPeer"/>).
+/// Checked in the same run: every step sent exactly once, no mailbox over its cap, no message twice at the sink.
+/// </summary>
+public sealed class DispatchBench(BenchDatabase databases, ResultTable table, BenchOptions options)
+{
+    private const string Section = "2 dispatch";
+    private const int StepsPerUser = 100;
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(20);
+
+    public async Task RunAsync()
+    {
+        var steps = options.DispatchSteps;
+        Console.WriteLine($"dispatch: {steps:N0} steps due at once, null mail transport");
+        var engine = await DispatchAsync(steps, smtp: null);
+
+        DispatchRun? smtp = null;
+        if (options.Smtp is { } endpoint && options.SmtpMaildir is not null)
+        {
+            Console.WriteLine($"dispatch: {options.DispatchSmtpSteps:N0} steps due at once, SMTP server {endpoint}");
+            smtp = await DispatchAsync(options.DispatchSmtpSteps, endpoint);
+        }
+        else
+        {
+            table.Note($"{Section}: the SMTP case was not measured (no --smtp server given; ./bench.sh starts tests/smtp).");
+        }
+
+        var peer = await PeerAsync(steps);
+        var baseline = peer is null
+            ? "graphile-worker (not measured)"
+            : $"graphile-worker 0.17.3: {peer.Jobs:N0} jobs due at once, one UPDATE each, {peer.Concurrency} concurrent, localQueue 100, completeJobBatchDelay 0";
+        AddRows($"{steps:N0} steps due at once, null mail transport", engine, peer, baseline);
+        if (smtp is not null)
+        {
+            AddRows($"{smtp.Steps:N0} steps due at once, local SMTP server (a connection per send)", smtp, peer, baseline);
+        }
+
+        if (peer is not null)
+        {
+            table.Note($"{Section}: graphile-worker ran {peer.Jobs:N0} jobs in {peer.Seconds:0.00} s, each exactly once.");
+        }
+    }
+
+    private void AddRows(string caseName, DispatchRun run, GraphileThroughput? peer, string baseline)
+    {
+        table.Add(new ResultRow(Section, caseName, "steps/s (silo start → all sent) vs jobs/s", "1/s", run.StepsPerSecond, peer?.JobsPerSecond, baseline));
+        table.Add(new ResultRow(Section, caseName, "steps/s (first claim → all sent) vs jobs/s", "1/s", run.StepsPerSecondAfterFirstClaim, peer?.JobsPerSecond, baseline));
+        var peerStatements = peer?.Statements is { } calls ? (double)calls / peer.Jobs : (double?)null;
+        const string peerRoundTrips = "graphile-worker: pg_stat_statements calls per job (node-postgres sends one statement per round trip)";
+        if (run.Statements is { } statements && run.RoundTripsPerStep is { } roundTrips)
+        {
+            table.Add(new ResultRow(Section, caseName, "round trips per sent step (Npgsql commands + COMMITs)", "1", roundTrips, peerStatements, peerRoundTrips));
+            table.Add(new ResultRow(Section, caseName, "SQL statements per sent step (pg_stat_statements, BEGIN/COMMIT and DISCARD ALL left out)", "1",
+                (double)statements.Work / run.Steps,
+                peer?.Statements is { } all && peer.TransactionControlStatements is { } tx ? (double)(all - tx) / peer.Jobs : null, peerRoundTrips));
+            table.Note(string.Create(CultureInfo.InvariantCulture,
+                $"{Section}, {caseName}: per sent step {(double)statements.Calls / run.Steps:0.00} statements in all (pg_stat_statements): "
+                + $"{(double)statements.Work / run.Steps:0.00} of work, {(double)statements.TransactionControl / run.Steps:0.00} BEGIN/COMMIT, "
+                + $"{(double)statements.Discards / run.Steps:0.00} DISCARD ALL (Npgsql's reset of a pooled connection, sent with the next command); "
+                + $"{(double)run.Commands / run.Steps:0.00} Npgsql command executions + {(double)statements.Commits / run.Steps:0.00} COMMITs; "
+                + $"{run.Connects} physical connections opened."));
+        }
+        else
+        {
+            table.Note($"{Section}, {caseName}: statements not counted (pg_stat_statements is not preloaded in this cluster).");
+        }
+
+        table.Note($"{Section}, {caseName}: {run.Steps:N0} steps in {run.Seconds:0.00} s, first claim {run.FirstClaimSeconds:0.00} s after the silo start; {run.Check}.");
+        if (run.TopStatements.Count > 0)
+        {
+            var perStep = run.TopStatements.Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{(double)t.Calls / run.Steps:0.00} × `{t.Query.Replace("`", "'", StringComparison.Ordinal).Replace("|", "¦", StringComparison.Ordinal)}`"));
+            table.Note($"{Section}, {caseName}: statements called most, per sent step (seeding and start-up included): {string.Join("; ", perStep)}.");
+        }
+    }
+
+    private async Task<GraphileThroughput?> PeerAsync(int jobs)
+    {
+        var peer = GraphileWorkerPeer.Find(options.PeersDirectory);
+        if (peer is null)
+        {
+            table.Note($"{Section}: graphile-worker was not measured: it is not installed ({options.PeersDirectory ?? "no --peers given"}; ./bench.sh installs it with npm ci).");
+            return null;
+        }
+
+        try
+        {
+            Console.WriteLine($"dispatch: graphile-worker, {jobs:N0} jobs due at once");
+            var connectionString = await databases.CreateEmptyAsync();
+            await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+            {
+                await StatementCounter.EnableAsync(dataSource);
+            }
+
+            NpgsqlConnection.ClearAllPools();
+            return await peer.ThroughputAsync(connectionString, jobs);
+        }
+        catch (Exception error) when (error is InvalidOperationException or TimeoutException or System.Text.Json.JsonException or System.ComponentModel.Win32Exception)
+        {
+            table.Note($"{Section}: graphile-worker was not measured: {error.Message}");
+            return null;
+        }
+    }
+
+    private async Task<DispatchRun> DispatchAsync(int steps, string? smtp)
+    {
+        var connectionString = await databases.CreateAsync();
+        var secretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var secrets = new SecretProtector(Options.Create(new SecurityOptions { SecretKey = secretKey }));
+        var (host, port) = smtp is null ? ("smtp.roleferry.bench", 587) : ParseEndpoint(smtp);
+        var mailboxes = Math.Max(10, steps / 1_000);
+        var contactDomain = "d" + Guid.NewGuid().ToString("N")[..10] + ".roleferry.bench";
+        var seed = new DispatchSeed(steps, StepsPerUser, mailboxes, 2 * ((steps + mailboxes - 1) / mailboxes), host, port,
+            secrets.Encrypt("bench-password"), contactDomain, DateTimeOffset.UtcNow);
+
+        await using var observer = NpgsqlDataSource.Create(connectionString);
+        await seed.WriteAsync(observer);
+        await StatementCounter.EnableAsync(observer);
+        var before = await StatementCounter.SnapshotAsync(observer);
+
+        var overrides = new Dictionary<string, string?>
+        {
+            ["RoleFerry:Security:SecretKey"] = secretKey,
+            ["RoleFerry:Quotas:Tiers:enterprise:MaxActiveSequences"] = "10000000",
+            ["RoleFerry:Quotas:Tiers:enterprise:MaxSendsPerDay"] = "10000000",
+        };
+        var nullTransport = new NullMailTransport();
+        Action<IServiceCollection>? services = smtp is null
+            ? s => s.Replace(ServiceDescriptor.Singleton<IMailTransport>(nullTransport))
+            : null;
+
+        using var roundTrips = new NpgsqlRoundTripCounter();
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        DispatchTimes times;
+        StatementCounts? statements;
+        long commands;
+        await using (var silo = await BenchSilo.StartAsync(connectionString, overrides: overrides, services: services))
+        {
+            await DispatchObserver.WaitAllSentAsync(observer, steps, clock, Deadline);
+            await DispatchObserver.WaitAllAdvancedAsync(observer, steps);
+            statements = StatementCounts.Between(before, await StatementCounter.SnapshotAsync(observer));
+            commands = roundTrips.Commands;
+            times = await DispatchObserver.TimesAsync(observer);
+        }
+
+        var top = await StatementCounter.TopAsync(observer, 20);
+
+        var check = await DispatchObserver.CheckAsync(observer, seed);
+        if (smtp is null)
+        {
+            if (nullTransport.Sends != steps)
+            {
+                throw new InvalidOperationException($"Dispatch check FAILED: the null transport was called {nullTransport.Sends} times for {steps} steps.");
+            }
+
+            check += $", {nullTransport.Sends:N0} transport calls";
+        }
+        else
+        {
+            var sink = await SmtpSinkCount.ReadAsync(options.SmtpMaildir!, contactDomain);
+            if (sink.Messages != steps || sink.Duplicates != 0)
+            {
+                throw new InvalidOperationException(
+                    $"Dispatch check FAILED: the SMTP server holds {sink.Messages} messages for {steps} steps ({sink.Duplicates} duplicates).");
+            }
+
+            check += $", {sink.Messages:N0} messages at the SMTP server, 0 duplicates";
+        }
+
+        return new DispatchRun(steps, (times.LastSent - started).TotalSeconds, (times.FirstClaim - started).TotalSeconds, statements,
+            commands, roundTrips.Connects, check, top);
+    }
+
+    private static (string Host, int Port) ParseEndpoint(string endpoint)
+    {
+        var at = endpoint.LastIndexOf(':');
+        return at > 0 && int.TryParse(endpoint[(at + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? (endpoint[..at], port)
+            : throw new ArgumentException($"--smtp must be HOST:PORT (was '{endpoint}').");
+    }
+}

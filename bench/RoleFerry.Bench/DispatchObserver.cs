@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace RoleFerry.Bench;
+
+/// <summary>
+/// The harness's own queries on a dispatch run's database (each marked with <see cref="StatementCounter.Mark"/>,
+/// so statement counts leave them out): waiting for the run to finish, its times, and its correctness check.
+/// </summary>
+public static class DispatchObserver
+{
+    public static async Task WaitAllSentAsync(NpgsqlDataSource observer, int steps, Stopwatch clock, TimeSpan deadline)
+    {
+        while (true)
+        {
+            await using var command = observer.CreateCommand(
+                StatementCounter.Mark + """
+                SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent')),
+                       min(error) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent'))
+                FROM outreach WHERE step_no = 1
+                """);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var (sent, failed) = (reader.GetInt64(0), reader.GetInt64(1));
+            if (failed > 0)
+            {
+                throw new InvalidOperationException($"Dispatch FAILED: {failed} steps ended neither sent nor pending, e.g. '{(reader.IsDBNull(2) ? "?" : reader.GetString(2))}'.");
+            }
+
+            if (sent >= steps)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > deadline)
+            {
+                throw new TimeoutException($"Dispatch: {sent} of {steps} steps sent after {deadline}.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Waits until every sequence scheduled its step 2 (the tail of each tick), so the statement count is whole.</summary>
+    public static async Task WaitAllAdvancedAsync(NpgsqlDataSource observer, int steps)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await using var command = observer.CreateCommand(
+                StatementCounter.Mark + "SELECT count(*) FROM sequence_instances WHERE current_step = 2 AND next_step_due_at IS NOT NULL");
+            if ((long)(await command.ExecuteScalarAsync())! >= steps)
+            {
+                await Task.Delay(200);
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<DispatchTimes> TimesAsync(NpgsqlDataSource observer)
+    {
+        await using var command = observer.CreateCommand(
+            StatementCounter.Mark + "SELECT min(claimed_at), max(sent_at) FROM outreach WHERE step_no = 1");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new DispatchTimes(reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>Every step 1 sent once and nothing else sent; every mailbox within its cap by counter and by reservation rows.</summary>
+    public static async Task<string> CheckAsync(NpgsqlDataSource observer, DispatchSeed seed)
+    {
+        await using var command = observer.CreateCommand(
+            StatementCounter.Mark + """
+            SELECT (SELECT count(*) FROM outreach WHERE status = 'sent'),
+                   (SELECT count(DISTINCT sequence_instance_id) FROM outreach WHERE status = 'sent' AND step_no = 1),
+                   (SELECT count(*) FROM mailbox_reservations WHERE NOT released AND sent_at IS NOT NULL),
+                   (SELECT count(*) FROM mailboxes WHERE sent_today > daily_cap),
+                   (SELECT count(*) FROM (SELECT r.mailbox_id FROM mailbox_reservations r JOIN mailboxes m ON m.id = r.mailbox_id
+                                          WHERE NOT r.released GROUP BY r.mailbox_id, m.daily_cap HAVING count(*) > m.daily_cap) x),
+                   (SELECT count(*) FROM mailboxes WHERE sent_today > 0)
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (sent, instances, reserved, overByCounter, overByRows, used) =
+            (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+        if (sent != seed.Steps || instances != seed.Steps || reserved != seed.Steps || overByCounter != 0 || overByRows != 0)
+        {
+            throw new InvalidOperationException(
+                $"Dispatch check FAILED: {sent} outreach rows sent ({instances} sequences) and {reserved} sent reservations for {seed.Steps} steps; "
+                + $"{overByCounter} mailboxes over cap by sent_today, {overByRows} by live reservation rows.");
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"check OK: {sent:N0} outreach rows sent, each sequence once, {reserved:N0} sent reservations, {used} of {seed.Mailboxes} mailboxes used (cap {seed.MailboxCap}), none over its cap");
+    }
+}

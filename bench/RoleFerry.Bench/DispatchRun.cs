@@ -1,0 +1,27 @@
+namespace RoleFerry.Bench;
+
+/// <summary>
+/// One measured dispatch: <see cref="Steps"/> steps sent in <see cref="Seconds"/> (silo start → last outreach row
+/// 'sent'); <see cref="FirstClaimSeconds"/> from silo start to the first claim; <see cref="Statements"/> what
+/// pg_stat_statements saw in the run's database meanwhile (null when unavailable); <see cref="Commands"/> and
+/// <see cref="Connects"/> the Npgsql command executions and physical connection opens meanwhile; <see cref="Check"/> the
+/// correctness check, already passed; <see cref="TopStatements"/> the statements called most.
+/// </summary>
+public sealed record DispatchRun(
+    int Steps,
+    double Seconds,
+    double FirstClaimSeconds,
+    StatementCounts? Statements,
+    long Commands,
+    long Connects,
+    string Check,
+    IReadOnlyList<(long Calls, string Query)> TopStatements)
+{
+    public double StepsPerSecond => Steps / Seconds;
+
+    /// <summary>Steps per second once sending began (the silo's start-up and reminder scan left out).</summary>
+    public double StepsPerSecondAfterFirstClaim => Steps / (Seconds - FirstClaimSeconds);
+
+    /// <summary>Round trips per sent step: Npgsql commands + COMMIT / ROLLBACK (null without pg_stat_statements).</summary>
+    public double? RoundTripsPerStep => Statements is { } s ? (double)(Commands + s.Commits) / Steps : null;
+}
