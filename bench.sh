@@ -3,7 +3,7 @@
 # Benchmarks are not tests: ./test.sh never runs them.
 #
 #   ./bench.sh            full mode (longer runs, default BenchmarkDotNet job; about 10-20 minutes)
-#   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 10 (under 3 minutes on 2 cores)
+#   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 5 (under 3 minutes on 2 cores)
 #   ./bench.sh --quick --only 2   only harness section 2 (pgbench and BenchmarkDotNet still run)
 #
 # Steps: start PostgreSQL 15 (scripts/pg.sh, --fast: fsync off, pg_stat_statements preloaded) on a free port in a
@@ -33,7 +33,7 @@ ONLY=""
 PGBENCH_SECONDS=30
 while [ $# -gt 0 ]; do
     case "$1" in
-        --quick) MODE=quick; QUICK=(--quick); PGBENCH_SECONDS=10; shift ;;
+        --quick) MODE=quick; QUICK=(--quick); PGBENCH_SECONDS=5; shift ;;
         --only) HARNESS_ARGS+=(--only "$2"); ONLY="$ONLY,$2"; shift 2 ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5)" >&2; exit 2 ;;

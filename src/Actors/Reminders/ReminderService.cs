@@ -326,7 +326,13 @@ internal sealed class ReminderService(ActorRuntime runtime, ReminderTable table)
         var row = entry.Row;
         if (row.Period is not { } period)
         {
-            await table.DeleteIfVersionAsync(row.GrainId, row.Name, row.Version).ConfigureAwait(false);
+            // A grain that registered or removed this reminder again during its tick already replaced the row:
+            // the conditional delete would match nothing, so it is not sent (one round trip per sequence step).
+            if (!IsSuperseded(entry))
+            {
+                await table.DeleteIfVersionAsync(row.GrainId, row.Name, row.Version).ConfigureAwait(false);
+            }
+
             MarkDone(entry);
             return;
         }
@@ -344,6 +350,15 @@ internal sealed class ReminderService(ActorRuntime runtime, ReminderTable table)
         }
 
         MarkDone(entry);
+    }
+
+    /// <summary>True when a newer version of the reminder (a registration or a removal) was written since this one.</summary>
+    private bool IsSuperseded(ReminderEntry entry)
+    {
+        lock (_gate)
+        {
+            return _entries.TryGetValue(entry.Key, out var current) && current.Row.Version > entry.Row.Version;
+        }
     }
 
     private void MarkDone(ReminderEntry entry)
