@@ -130,7 +130,8 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         var seed = new DispatchSeed(steps, StepsPerUser, mailboxes, 2 * ((steps + mailboxes - 1) / mailboxes), host, port,
             secrets.Encrypt("bench-password"), contactDomain, DateTimeOffset.UtcNow);
 
-        await using var observer = NpgsqlDataSource.Create(connectionString);
+        // Seeding 100,000 sequences (300,000 outreach rows) takes longer than Npgsql's default 30 s command timeout.
+        await using var observer = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 600 }.ConnectionString);
         await seed.WriteAsync(observer);
         await StatementCounter.EnableAsync(observer);
         var before = await StatementCounter.SnapshotAsync(observer);
