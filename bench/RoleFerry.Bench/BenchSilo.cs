@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RoleFerry.Silo.Database;
 using RoleFerry.Actors;
 using RoleFerry.Actors.Hosting;
 using RoleFerry.Actors.Runtime;
@@ -56,7 +57,7 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var pooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(pooled));
+        builder.Services.AddSingleton(_ => RoleFerryDataSource.Create(pooled));
         builder.Services.AddActors(GrainsAssembly.Value, typeof(BenchSilo).Assembly);
         builder.Services.AddRoleFerryGrains(configuration);
         if (configure is not null)

@@ -35,7 +35,7 @@ public static class SiloExtensions
         });
 
         var services = builder.Services;
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => RoleFerryDataSource.Create(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrationHostedService>();
         services.Configure<ActorRuntimeOptions>(builder.Configuration.GetSection(ActorRuntimeOptions.SectionName));

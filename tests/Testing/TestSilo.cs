@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RoleFerry.Silo.Database;
 using RoleFerry.Actors;
 using RoleFerry.Actors.Hosting;
 using RoleFerry.Actors.Runtime;
@@ -42,7 +43,7 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => RoleFerryDataSource.Create(connectionString));
         builder.Services.Configure<ActorRuntimeOptions>(o =>
         {
             // A test moves the fake clock in jumps while calls are in flight; only a test about timeouts wants one.

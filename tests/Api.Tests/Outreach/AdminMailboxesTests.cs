@@ -28,7 +28,7 @@ public sealed class AdminMailboxesTests(OutreachFixture outreach) : IClassFixtur
         return await (await admin.Client.PostJsonAsync("/api/admin/mailboxes", request)).JsonAsync(HttpStatusCode.Created);
     }
 
-    private Task<long> CountAsync() => OutreachDb.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM mailboxes");
+    private Task<long> CountAsync() => Db.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM mailboxes");
 
     [Fact]
     public async Task Non_admins_are_403_and_anonymous_callers_401()
@@ -61,7 +61,7 @@ public sealed class AdminMailboxesTests(OutreachFixture outreach) : IClassFixtur
         }
 
         Assert.All(asNobody, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
-        Assert.Equal("active", (string?)await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT status FROM mailboxes WHERE id = $1", id));
+        Assert.Equal("active", (string?)await Db.ScalarAsync(outreach.ConnectionString, "SELECT status FROM mailboxes WHERE id = $1", id));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class AdminMailboxesTests(OutreachFixture outreach) : IClassFixtur
         Assert.Equal(30, mailbox.GetProperty("minGapSeconds").GetInt32());
         Assert.Equal("smtp.roleferry.test", mailbox.Str("smtpHost"));
         Assert.Equal(587, mailbox.GetProperty("smtpPort").GetInt32());
-        var stored = (byte[])(await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT smtp_password_encrypted FROM mailboxes WHERE id = $1", mailbox.Id()))!;
+        var stored = (byte[])(await Db.ScalarAsync(outreach.ConnectionString, "SELECT smtp_password_encrypted FROM mailboxes WHERE id = $1", mailbox.Id()))!;
         Assert.DoesNotContain(password, System.Text.Encoding.UTF8.GetString(stored), StringComparison.Ordinal);
         var list = await (await admin.Client.GetAsync("/api/admin/mailboxes")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(password, list, StringComparison.Ordinal);
@@ -237,6 +237,6 @@ public sealed class AdminMailboxesTests(OutreachFixture outreach) : IClassFixtur
         var again = await admin.Client.PostJsonAsync("/api/admin/mailboxes", Request(email.ToUpperInvariant()));
 
         await again.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(1L, await OutreachDb.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM mailboxes WHERE lower(email) = lower($1)", email));
+        Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM mailboxes WHERE lower(email) = lower($1)", email));
     }
 }

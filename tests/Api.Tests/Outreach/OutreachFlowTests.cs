@@ -84,15 +84,15 @@ public sealed class OutreachFlowTests(OutreachFixture outreach) : IClassFixture<
         Assert.Equal(["sent", "canceled", "canceled"], sequence.StepStatuses());
         var tracker = await (await user.Client.GetAsync($"/api/applications/{job.ApplicationId}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("unsubscribed", tracker.Str("replyStatus"));
-        Assert.Equal(1L, await OutreachDb.CountAsync(outreach.ConnectionString,
+        Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString,
             "SELECT count(*) FROM outreach_events WHERE type = 'unsubscribe' AND outreach_id IN (SELECT id FROM outreach WHERE contact_id = $1)", contactId));
 
         var second = await contact.PostAsync($"/u/{token}", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal(1L, await OutreachDb.CountAsync(outreach.ConnectionString,
+        Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString,
             "SELECT count(*) FROM outreach_events WHERE outreach_id IN (SELECT id FROM outreach WHERE contact_id = $1)", contactId));
-        Assert.Equal(1L, await OutreachDb.CountAsync(outreach.ConnectionString,
+        Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString,
             "SELECT count(*) FROM suppression_list WHERE email = lower($1)", recipient));
         Assert.Equal("stopped_optout", (await user.SequenceAsync(enrolled.Id())).Str("status"));
         var again = await user.PostEnrollAsync(job.ApplicationId, contactId, await user.PlatformTemplateIdAsync("Job Seeker Default"));

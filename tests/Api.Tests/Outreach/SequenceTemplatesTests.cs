@@ -21,7 +21,7 @@ public sealed class SequenceTemplatesTests(OutreachFixture outreach) : IClassFix
     }
 
     private Task<long> CountOwnAsync(TestUser user) =>
-        OutreachDb.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM sequence_templates WHERE user_id = $1", user.Id);
+        Db.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM sequence_templates WHERE user_id = $1", user.Id);
 
     [Fact]
     public async Task The_list_has_both_platform_templates()
@@ -136,7 +136,7 @@ public sealed class SequenceTemplatesTests(OutreachFixture outreach) : IClassFix
         Assert.Equal("24:00", updated.GetProperty("sendingWindow").Str("end"));
         await (await user.Client.PutAsJsonAsync($"/api/sequence-templates/{template.Id()}", new { name = "x", steps = Array.Empty<object>() }))
             .ProblemAsync(HttpStatusCode.BadRequest, "steps");
-        Assert.Equal("Renamed", (string?)await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT name FROM sequence_templates WHERE id = $1", template.Id()));
+        Assert.Equal("Renamed", (string?)await Db.ScalarAsync(outreach.ConnectionString, "SELECT name FROM sequence_templates WHERE id = $1", template.Id()));
 
         var deleted = await user.Client.DeleteAsync($"/api/sequence-templates/{template.Id()}");
 
@@ -158,7 +158,7 @@ public sealed class SequenceTemplatesTests(OutreachFixture outreach) : IClassFix
 
         await put.ProblemAsync(HttpStatusCode.Forbidden);
         await delete.ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Equal("Recruiter Cold Intro", (string?)await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT name FROM sequence_templates WHERE id = $1", platform));
+        Assert.Equal("Recruiter Cold Intro", (string?)await Db.ScalarAsync(outreach.ConnectionString, "SELECT name FROM sequence_templates WHERE id = $1", platform));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class SequenceTemplatesTests(OutreachFixture outreach) : IClassFix
         Assert.True(rewritten.GetProperty("isPlatform").GetBoolean());
         Assert.Equal(platform.GetProperty("steps").GetRawText(), rewritten.GetProperty("steps").GetRawText());
         await clash.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("Recruiter Cold Intro", (string?)await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT name FROM sequence_templates WHERE id = $1", platform.Id()));
+        Assert.Equal("Recruiter Cold Intro", (string?)await Db.ScalarAsync(outreach.ConnectionString, "SELECT name FROM sequence_templates WHERE id = $1", platform.Id()));
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class SequenceTemplatesTests(OutreachFixture outreach) : IClassFix
         await delete.ProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain(list.Items(), t => t.Id() == template.Id());
         Assert.Equal(2, list.GetProperty("total").GetInt64());
-        Assert.Equal("Owner's secret template", (string?)await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT name FROM sequence_templates WHERE id = $1", template.Id()));
+        Assert.Equal("Owner's secret template", (string?)await Db.ScalarAsync(outreach.ConnectionString, "SELECT name FROM sequence_templates WHERE id = $1", template.Id()));
     }
 
     [Fact]

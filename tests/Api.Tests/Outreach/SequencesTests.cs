@@ -17,7 +17,7 @@ public sealed class SequencesTests(OutreachFixture outreach) : IClassFixture<Out
     }
 
     private Task<long> CountSequencesAsync(TestUser user) =>
-        OutreachDb.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM sequence_instances WHERE user_id = $1", user.Id);
+        Db.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM sequence_instances WHERE user_id = $1", user.Id);
 
     [Fact]
     public async Task Enroll_answers_201_with_the_step_schedule()
@@ -205,7 +205,7 @@ public sealed class SequencesTests(OutreachFixture outreach) : IClassFixture<Out
         Assert.Equal("canceled", canceled.Str("status"));
         Assert.Equal(["sent", "canceled", "canceled"], canceled.StepStatuses());
         Assert.Equal(email.Header("Message-ID").Trim('<', '>'), canceled.GetProperty("steps")[0].Str("messageId"));
-        Assert.Equal(0L, await OutreachDb.CountAsync(outreach.ConnectionString,
+        Assert.Equal(0L, await Db.CountAsync(outreach.ConnectionString,
             "SELECT count(*) FROM grain_reminders WHERE grain_type = 'sequence' AND grain_key = $1", sequence.Id().ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 

@@ -23,13 +23,13 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
             (24, "Following up", "Any thoughts?"));
         var sequence = await user.EnrollAsync(job.ApplicationId, contactId, template);
         var email = Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));
-        var outreachId = await OutreachDb.CountAsync(outreach.ConnectionString,
+        var outreachId = await Db.CountAsync(outreach.ConnectionString,
             "SELECT id FROM outreach WHERE sequence_instance_id = $1 AND step_no = 1", sequence.Id());
         return new Sent(user, job, contactId, sequence.Id(), email, email.Header("Message-ID"), outreachId);
     }
 
     private Task<long> CountEventsAsync(string eventId) =>
-        OutreachDb.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM outreach_events WHERE event_id = $1", eventId);
+        Db.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM outreach_events WHERE event_id = $1", eventId);
 
     private TrackingTokenCodec Codec => outreach.Factory.Services.GetRequiredService<TrackingTokenCodec>();
 
@@ -97,7 +97,7 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
         Assert.Equal(1, (await first.JsonAsync(HttpStatusCode.OK)).GetProperty("received").GetInt32());
         Assert.Equal(0, (await second.JsonAsync(HttpStatusCode.OK)).GetProperty("unmatched").GetArrayLength());
         Assert.Equal(1L, await CountEventsAsync(eventId));
-        Assert.Equal(1L, await OutreachDb.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM outreach_events WHERE outreach_id = $1", sent.OutreachId));
+        Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM outreach_events WHERE outreach_id = $1", sent.OutreachId));
         var sequence = await sent.User.SequenceAsync(sent.SequenceId);
         Assert.Equal(["delivered", "scheduled"], sequence.StepStatuses());
         Assert.Equal("active", sequence.Str("status"));
@@ -202,12 +202,12 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
             Assert.StartsWith("GIF89a", System.Text.Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync()));
         }
 
-        Assert.Equal(2, (int)(await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT open_count FROM outreach WHERE id = $1", sent.OutreachId))!);
-        Assert.NotNull(await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT opened_at FROM outreach WHERE id = $1", sent.OutreachId));
+        Assert.Equal(2, (int)(await Db.ScalarAsync(outreach.ConnectionString, "SELECT open_count FROM outreach WHERE id = $1", sent.OutreachId))!);
+        Assert.NotNull(await Db.ScalarAsync(outreach.ConnectionString, "SELECT opened_at FROM outreach WHERE id = $1", sent.OutreachId));
         var unknown = await client.GetAsync($"/t/o/{Tamper(token)}");
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Equal("image/gif", unknown.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(2, (int)(await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT open_count FROM outreach WHERE id = $1", sent.OutreachId))!);
+        Assert.Equal(2, (int)(await Db.ScalarAsync(outreach.ConnectionString, "SELECT open_count FROM outreach WHERE id = $1", sent.OutreachId))!);
     }
 
     [Fact]
@@ -224,13 +224,13 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
 
         Assert.Equal(HttpStatusCode.Found, click.StatusCode);
         Assert.Equal(PortfolioUrl, click.Headers.Location!.OriginalString);
-        Assert.Equal(1, (int)(await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT click_count FROM outreach WHERE id = $1", sent.OutreachId))!);
+        Assert.Equal(1, (int)(await Db.ScalarAsync(outreach.ConnectionString, "SELECT click_count FROM outreach WHERE id = $1", sent.OutreachId))!);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/t/c/{Tamper(token)}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/t/c/{token[..^2]}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/t/c/{sent.Email.TrackingToken('o')}")).StatusCode);
         var elsewhere = Codec.Create(TrackingKind.Click, long.MaxValue, "https://evil.example/");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/t/c/{elsewhere}")).StatusCode);
-        Assert.Equal(1, (int)(await OutreachDb.ScalarAsync(outreach.ConnectionString, "SELECT click_count FROM outreach WHERE id = $1", sent.OutreachId))!);
+        Assert.Equal(1, (int)(await Db.ScalarAsync(outreach.ConnectionString, "SELECT click_count FROM outreach WHERE id = $1", sent.OutreachId))!);
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
         Assert.Contains($"action=\"/u/{token}\"", html);
         Assert.Contains("method=\"post\"", html);
         Assert.Equal("active", (await sent.User.SequenceAsync(sent.SequenceId)).Str("status"));
-        Assert.Equal(0L, await OutreachDb.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM outreach_events WHERE outreach_id = $1", sent.OutreachId));
+        Assert.Equal(0L, await Db.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM outreach_events WHERE outreach_id = $1", sent.OutreachId));
         Assert.Equal(HttpStatusCode.NotFound, (await outreach.Anonymous().GetAsync($"/u/{Tamper(token)}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outreach.Anonymous().PostAsync($"/u/{Tamper(token)}", null)).StatusCode);
     }
@@ -260,7 +260,7 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
         var user = await outreach.NewUserAsync();
         var job = await user.NewApplicationAsync();
         var slug = $"lp-{Guid.NewGuid():N}";
-        await OutreachDb.ScalarAsync(outreach.ConnectionString,
+        await Db.ScalarAsync(outreach.ConnectionString,
             "INSERT INTO livepages (user_id, application_id, slug, title, content) VALUES ($1, $2, $3, $4, '{\"pitch\": \"Hello\"}'::jsonb)",
             user.Id, job.ApplicationId, slug, "Ada's <pitch> for Acme");
         var client = outreach.Anonymous();
@@ -274,7 +274,7 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
         Assert.Contains("<title>Ada&#39;s &lt;pitch&gt; for Acme</title>", html);
         Assert.DoesNotContain("<pitch>", html);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal(1L, await OutreachDb.CountAsync(outreach.ConnectionString,
+        Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString,
             "SELECT count(*) FROM livepage_views v JOIN livepages p ON p.id = v.livepage_id WHERE p.slug = $1", slug));
     }
 

@@ -18,6 +18,9 @@ public static class Db
         return await command.ExecuteScalarAsync();
     }
 
+    public static async Task<long> CountAsync(string connectionString, string sql, params object?[] args) =>
+        (long)(await ScalarAsync(connectionString, sql, args))!;
+
     public static async Task<List<string>> ColumnAsync(string connectionString, string sql, params object?[] args)
     {
         await using var connection = new NpgsqlConnection(connectionString);
