@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace RoleFerry.Silo.Database;
@@ -15,7 +16,9 @@ public static class RoleFerryDataSource
     public static NpgsqlDataSource Create(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!settings.ContainsKey("Max Auto Prepare"))
+        // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows, so ask the text itself.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
             settings.AutoPrepareMinUsages = 2;

@@ -1,0 +1,21 @@
+using Npgsql;
+using RoleFerry.Silo.Database;
+
+namespace RoleFerry.Silo.Tests;
+
+public sealed class RoleFerryDataSourceTests
+{
+    [Fact]
+    public async Task Repeated_statements_are_prepared_unless_the_connection_string_says_otherwise()
+    {
+        await using var byDefault = RoleFerryDataSource.Create("Host=db.example;Username=roleferry");
+        await using var spelledOut = RoleFerryDataSource.Create("Host=db.example;Username=roleferry;Max Auto Prepare=0");
+        await using var compact = RoleFerryDataSource.Create("Host=db.example;Username=roleferry;MaxAutoPrepare=5");
+
+        var settings = new NpgsqlConnectionStringBuilder(byDefault.ConnectionString);
+        Assert.Equal(RoleFerryDataSource.DefaultMaxAutoPrepare, settings.MaxAutoPrepare);
+        Assert.Equal(2, settings.AutoPrepareMinUsages);
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(spelledOut.ConnectionString).MaxAutoPrepare);
+        Assert.Equal(5, new NpgsqlConnectionStringBuilder(compact.ConnectionString).MaxAutoPrepare);
+    }
+}
