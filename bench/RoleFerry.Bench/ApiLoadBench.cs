@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using RoleFerry.Silo.Database;
 
 namespace RoleFerry.Bench;
 
@@ -41,7 +42,7 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         table.Note($"{Section}: seeded {seeded} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s "
                    + $"(catalogue and silo start-up {catalogueSeconds:0.0} s); silo log: {silo.LogPath}.");
 
-        await using var baselineSource = NpgsqlDataSource.Create(connectionString);
+        await using var baselineSource = RoleFerryDataSource.Create(connectionString);
         var queries = new ApiQueries(baselineSource, userId);
         await CheckAnswersAsync(api, queries, sizes);
 

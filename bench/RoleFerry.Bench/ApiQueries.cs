@@ -9,38 +9,10 @@ namespace RoleFerry.Bench;
 /// <summary>
 /// The baselines of section (5): the SQL the two endpoints run, in the same round trips, through an
 /// NpgsqlDataSource as the silo's (default pool), rows read with the product's own mappers — without HTTP,
-/// authentication, JSON or (for matching) scoring. The WHERE / ORDER BY texts are copied from ApplicationsApi.ListAsync
-/// and MatchingApi.GetMatchedAsync (internal there); the column lists are the product's constants.
+/// authentication, JSON or (for matching) scoring. The SQL is the product's own (ApplicationRows, MatchCandidatesQuery).
 /// </summary>
 public sealed class ApiQueries(NpgsqlDataSource db, long userId)
 {
-    public const string ApplicationsCount =
-        """
-        SELECT count(*) FROM applications a
-        WHERE a.user_id = $1 AND a.deleted_at IS NULL AND ($2::text IS NULL OR a.status = $2)
-        """;
-
-    public const string ApplicationsPage =
-        $"""
-        {ApplicationRows.SelectFrom}
-        WHERE a.user_id = $1 AND a.deleted_at IS NULL AND ($2::text IS NULL OR a.status = $2)
-        ORDER BY a.last_action_at DESC, a.id DESC
-        LIMIT $3 OFFSET $4
-        """;
-
-    public const string MatchCandidates =
-        $"""
-        SELECT {JobRows.Columns}
-        FROM jobs j JOIN companies c ON c.id = j.company_id
-        WHERE (j.expires_at IS NULL OR j.expires_at > $1)
-          AND NOT EXISTS (
-              SELECT 1 FROM job_preferences p
-              WHERE p.user_id = $2
-                AND (lower(btrim(c.name)) = ANY (p.hidden_companies) OR c.domain_normalized = ANY (p.hidden_companies)))
-        ORDER BY coalesce(j.posted_date, j.created_at) DESC, j.id DESC
-        LIMIT $3
-        """;
-
     /// <summary>The silo's default (ApiOptions.MatchCandidateLimit), which the bench does not change.</summary>
     public static int CandidateLimit { get; } = new ApiOptions().MatchCandidateLimit;
 
@@ -51,8 +23,8 @@ public sealed class ApiQueries(NpgsqlDataSource db, long userId)
         var answer = await PageQuery.ReadAsync(
             db,
             page,
-            Sql.BatchCommand(ApplicationsCount, userId, null),
-            Sql.BatchCommand(ApplicationsPage, userId, null, page.PageSize, page.Offset),
+            Sql.BatchCommand(ApplicationRows.CountOfUser, userId, null),
+            Sql.BatchCommand(ApplicationRows.PageOfUser, userId, null, page.PageSize, page.Offset),
             ApplicationRows.Read,
             ct);
         return answer.Total;
@@ -62,7 +34,7 @@ public sealed class ApiQueries(NpgsqlDataSource db, long userId)
     public async Task<int> MatchCandidatesAsync(CancellationToken ct)
     {
         await MatchProfiles.LoadAsync(db, userId, ct);
-        await using var command = db.Command(MatchCandidates, DateTimeOffset.UtcNow, userId, CandidateLimit);
+        await using var command = db.Command(MatchCandidatesQuery.Sql, DateTimeOffset.UtcNow, userId, CandidateLimit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var count = 0;
         while (await reader.ReadAsync(ct))
@@ -83,7 +55,7 @@ public sealed class ApiQueries(NpgsqlDataSource db, long userId)
         var profile = await MatchProfiles.LoadAsync(db, userId, CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         var jobs = new List<JobResponse>();
-        await using (var command = db.Command(MatchCandidates, now, userId, CandidateLimit))
+        await using (var command = db.Command(MatchCandidatesQuery.Sql, now, userId, CandidateLimit))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -109,9 +81,9 @@ public sealed class ApiQueries(NpgsqlDataSource db, long userId)
     public async Task<string> ExplainAsync()
     {
         var page = new PageRequest(1, PageRequest.DefaultPageSize);
-        var applications = await ExplainAsync("EXPLAIN (ANALYZE, BUFFERS) " + ApplicationsPage, userId, null, page.PageSize, page.Offset);
-        var count = await ExplainAsync("EXPLAIN (ANALYZE, BUFFERS) " + ApplicationsCount, userId, null);
-        var candidates = await ExplainAsync("EXPLAIN (ANALYZE, BUFFERS) " + MatchCandidates, DateTimeOffset.UtcNow, userId, CandidateLimit);
+        var applications = await ExplainAsync("EXPLAIN (ANALYZE, BUFFERS) " + ApplicationRows.PageOfUser, userId, null, page.PageSize, page.Offset);
+        var count = await ExplainAsync("EXPLAIN (ANALYZE, BUFFERS) " + ApplicationRows.CountOfUser, userId, null);
+        var candidates = await ExplainAsync("EXPLAIN (ANALYZE, BUFFERS) " + MatchCandidatesQuery.Sql, DateTimeOffset.UtcNow, userId, CandidateLimit);
         return $"""
             -- GET /api/applications: count
             {count}

@@ -19,6 +19,22 @@ public static class ApplicationRows
         JOIN companies c ON c.id = j.company_id
         """;
 
+    /// <summary>How many tracker rows the user has ($1 user, $2 status or null).</summary>
+    public const string CountOfUser =
+        """
+        SELECT count(*) FROM applications a
+        WHERE a.user_id = $1 AND a.deleted_at IS NULL AND ($2::text IS NULL OR a.status = $2)
+        """;
+
+    /// <summary>One page of the user's tracker, latest action first ($1 user, $2 status or null, $3 limit, $4 offset).</summary>
+    public const string PageOfUser =
+        $"""
+        {SelectFrom}
+        WHERE a.user_id = $1 AND a.deleted_at IS NULL AND ($2::text IS NULL OR a.status = $2)
+        ORDER BY a.last_action_at DESC, a.id DESC
+        LIMIT $3 OFFSET $4
+        """;
+
     /// <summary>The caller's application, unless it is someone else's or deleted.</summary>
     public static async Task<ApplicationResponse?> FindAsync(NpgsqlDataSource db, long id, long userId, CancellationToken ct)
     {

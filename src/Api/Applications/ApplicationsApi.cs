@@ -115,20 +115,8 @@ public static class ApplicationsApi
         return TypedResults.Ok(await PageQuery.ReadAsync(
             db,
             paging,
-            Sql.BatchCommand(
-                """
-                SELECT count(*) FROM applications a
-                WHERE a.user_id = $1 AND a.deleted_at IS NULL AND ($2::text IS NULL OR a.status = $2)
-                """,
-                userId, status),
-            Sql.BatchCommand(
-                $"""
-                {ApplicationRows.SelectFrom}
-                WHERE a.user_id = $1 AND a.deleted_at IS NULL AND ($2::text IS NULL OR a.status = $2)
-                ORDER BY a.last_action_at DESC, a.id DESC
-                LIMIT $3 OFFSET $4
-                """,
-                userId, status, paging.PageSize, paging.Offset),
+            Sql.BatchCommand(ApplicationRows.CountOfUser, userId, status),
+            Sql.BatchCommand(ApplicationRows.PageOfUser, userId, status, paging.PageSize, paging.Offset),
             ApplicationRows.Read,
             ct));
     }

@@ -50,17 +50,7 @@ public static class MatchingApi
         var profile = await MatchProfiles.LoadAsync(db, userId, ct);
         var candidates = new List<JobResponse>();
         await using (var command = db.Command(
-            $"""
-            SELECT {JobRows.Columns}
-            FROM jobs j JOIN companies c ON c.id = j.company_id
-            WHERE (j.expires_at IS NULL OR j.expires_at > $1)
-              AND NOT EXISTS (
-                  SELECT 1 FROM job_preferences p
-                  WHERE p.user_id = $2
-                    AND (lower(btrim(c.name)) = ANY (p.hidden_companies) OR c.domain_normalized = ANY (p.hidden_companies)))
-            ORDER BY coalesce(j.posted_date, j.created_at) DESC, j.id DESC
-            LIMIT $3
-            """,
+            MatchCandidatesQuery.Sql,
             now, userId, options.Value.MatchCandidateLimit))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
