@@ -1,12 +1,10 @@
-using RoleFerry.Api;
 using RoleFerry.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRoleFerrySilo();
 
 var app = builder.Build();
-app.UseRoleFerryApi();
-app.MapRoleFerryApi();
+app.MapRoleFerrySilo();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>

@@ -1,6 +1,6 @@
-using Npgsql;
-using RoleFerry.Actors.Hosting;
+using Orleans.Dashboard;
 using RoleFerry.Api;
+using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Operations;
 using RoleFerry.Grains;
 using RoleFerry.Silo.Database;
@@ -13,8 +13,8 @@ public static class SiloExtensions
     public const string ConnectionStringName = "RoleFerry";
 
     /// <summary>
-    /// Wires a silo: PostgreSQL (<c>ConnectionStrings:RoleFerry</c>), migrations at start-up, the grain runtime
-    /// (<c>RoleFerry:Actors</c>) and health checks.
+    /// Wires a silo: PostgreSQL (<c>ConnectionStrings:RoleFerry</c>), migrations at start-up (before Orleans, whose
+    /// tables they create), the Orleans silo with RoleFerry's grains, the API and health checks.
     /// </summary>
     public static WebApplicationBuilder AddRoleFerrySilo(this WebApplicationBuilder builder)
     {
@@ -35,15 +35,31 @@ public static class SiloExtensions
         });
 
         var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => RoleFerryDataSource.Create(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrationHostedService>();
-        services.Configure<ActorRuntimeOptions>(builder.Configuration.GetSection(ActorRuntimeOptions.SectionName));
-        services.AddActors(GrainsAssembly.Value);
-        services.AddHostedService<PlatformGrainsStarter>();
+        builder.UseOrleans(silo => silo.AddRoleFerryOrleans(builder.Configuration, connectionString));
         services.AddRoleFerryGrains(builder.Configuration);
         services.AddRoleFerryApi(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [OperationsEndpoints.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// The HTTP side of a silo: the API (middleware and routes) and the Orleans dashboard at <c>/dashboard</c>,
+    /// open in Development and for admins only elsewhere (the dashboard has no authentication of its own).
+    /// </summary>
+    public static WebApplication MapRoleFerrySilo(this WebApplication app)
+    {
+        app.UseRoleFerryApi();
+        app.MapRoleFerryApi();
+        var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
+        if (!app.Environment.IsDevelopment())
+        {
+            dashboard.RequireAuthorization(AdminPolicy.Name);
+        }
+
+        return app;
     }
 }

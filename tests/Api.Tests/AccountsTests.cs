@@ -124,7 +124,7 @@ public sealed class AccountsTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task Five_wrong_passwords_in_a_row_lock_the_account_for_15_minutes()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var clock = new TestClock(DateTimeOffset.UtcNow);
         await using var factory = new ApiFactory(await TestDatabase.CreateAsync(), clock: clock);
         var user = await factory.NewUserAsync();
         var client = factory.CreateClient();
@@ -154,9 +154,9 @@ public sealed class AccountsTests(ApiFixture api) : IClassFixture<ApiFixture>
         await locked.ProblemAsync(HttpStatusCode.Locked);
         Assert.Equal("900", locked.Headers.RetryAfter!.ToString());
 
-        clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        clock.Jump(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
         await (await client.PostJsonAsync("/api/auth/login", right)).ProblemAsync(HttpStatusCode.Locked);
-        clock.Advance(TimeSpan.FromSeconds(1));
+        clock.Jump(TimeSpan.FromSeconds(1));
         await (await client.PostJsonAsync("/api/auth/login", right)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal((0, (DateTimeOffset?)null), await LockStateAsync(factory.ConnectionString, user.Id));
     }
@@ -199,12 +199,12 @@ public sealed class AccountsTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Fact]
     public async Task A_token_expires_after_its_lifetime()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var clock = new TestClock(DateTimeOffset.UtcNow);
         await using var factory = new ApiFactory(await TestDatabase.CreateAsync(), clock: clock);
         var user = await factory.NewUserAsync();
         await (await user.Client.GetAsync("/api/me")).JsonAsync(HttpStatusCode.OK);
 
-        clock.Advance(TimeSpan.FromHours(1));
+        clock.Jump(TimeSpan.FromHours(1));
 
         await (await user.Client.GetAsync("/api/me")).ProblemAsync(HttpStatusCode.Unauthorized);
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
-using RoleFerry.Actors;
+using Orleans;
 using RoleFerry.Grains.Interfaces.Email;
 
 namespace RoleFerry.Api.Email;

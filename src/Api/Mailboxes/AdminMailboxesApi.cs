@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
-using RoleFerry.Actors;
+using Orleans;
 using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Infrastructure;
 using RoleFerry.Grains.Interfaces.Mailboxes;
@@ -46,20 +46,16 @@ public static class AdminMailboxesApi
             return Problems.Conflict($"A mailbox {request.Email} already exists.");
         }
 
-        MailboxSnapshot snapshot;
-        try
-        {
-            snapshot = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).AddMailboxAsync(new NewMailbox(
-                request.Email.Trim(), request.Domain!.Trim(), request.SmtpHost!.Trim(), request.SmtpPort!.Value,
-                request.SmtpUsername?.Trim() ?? "", request.SmtpPassword ?? "", request.UseTls ?? true, request.DailyCap!.Value,
-                request.WarmupEnabled ?? true, request.MinGapSeconds ?? 0));
-        }
-        catch (ArgumentException refused) when (refused.ParamName is { Length: > 0 } field)
+        var added = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).AddMailboxAsync(new NewMailbox(
+            request.Email.Trim(), request.Domain!.Trim(), request.SmtpHost!.Trim(), request.SmtpPort!.Value,
+            request.SmtpUsername?.Trim() ?? "", request.SmtpPassword ?? "", request.UseTls ?? true, request.DailyCap!.Value,
+            request.WarmupEnabled ?? true, request.MinGapSeconds ?? 0));
+        if (added.Mailbox is not { } snapshot)
         {
             // The pool refuses what the checks above let through (its own rules, or the same email added meanwhile).
-            return refused.ParamName == nameof(NewMailbox.Email) && refused.InnerException is PostgresException
+            return added.Duplicate
                 ? Problems.Conflict($"A mailbox {request.Email.Trim()} already exists.")
-                : Problems.Validation(JsonNamingPolicy.CamelCase.ConvertName(field), refused.Message.Split(" (Parameter", 2)[0]);
+                : Problems.Validation(JsonNamingPolicy.CamelCase.ConvertName(added.Field!), added.Error!);
         }
 
         return TypedResults.Created($"/api/admin/mailboxes/{snapshot.Id}", MailboxResponse.From(snapshot));

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
-using RoleFerry.Actors;
+using Orleans;
 using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Tracking;
 

@@ -1,23 +1,24 @@
 namespace RoleFerry.Grains.Interfaces.Mailboxes;
 
 /// <summary>What operators and the pool see of a mailbox (never its password).</summary>
+[GenerateSerializer, Immutable, Alias("RoleFerry.MailboxSnapshot")]
 public sealed record MailboxSnapshot(
-    long Id,
-    string Email,
-    string Domain,
-    string Status,
-    int HealthScore,
-    int DailyCap,
-    int EffectiveCap,
-    int SentToday,
-    int MinGapSeconds,
-    bool WarmupEnabled,
-    DateTimeOffset? WarmupStartedAt,
-    DateTimeOffset? LastSentAt,
-    string? PausedReason,
-    string SmtpHost,
-    int SmtpPort,
-    string SmtpUsername,
-    bool UseTls,
-    bool Eligible,
-    DateTimeOffset? NextEligibleAt);
+    [property: Id(0)] long Id,
+    [property: Id(1)] string Email,
+    [property: Id(2)] string Domain,
+    [property: Id(3)] string Status,
+    [property: Id(4)] int HealthScore,
+    [property: Id(5)] int DailyCap,
+    [property: Id(6)] int EffectiveCap,
+    [property: Id(7)] int SentToday,
+    [property: Id(8)] int MinGapSeconds,
+    [property: Id(9)] bool WarmupEnabled,
+    [property: Id(10)] DateTimeOffset? WarmupStartedAt,
+    [property: Id(11)] DateTimeOffset? LastSentAt,
+    [property: Id(12)] string? PausedReason,
+    [property: Id(13)] string SmtpHost,
+    [property: Id(14)] int SmtpPort,
+    [property: Id(15)] string SmtpUsername,
+    [property: Id(16)] bool UseTls,
+    [property: Id(17)] bool Eligible,
+    [property: Id(18)] DateTimeOffset? NextEligibleAt);

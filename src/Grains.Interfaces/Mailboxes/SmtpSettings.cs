@@ -1,7 +1,14 @@
 namespace RoleFerry.Grains.Interfaces.Mailboxes;
 
 /// <summary>How to send from a mailbox. Holds the decrypted password: never log or return it.</summary>
-public sealed record SmtpSettings(string FromEmail, string Host, int Port, string Username, string Password, bool UseTls)
+[GenerateSerializer, Immutable, Alias("RoleFerry.SmtpSettings")]
+public sealed record SmtpSettings(
+    [property: Id(0)] string FromEmail,
+    [property: Id(1)] string Host,
+    [property: Id(2)] int Port,
+    [property: Id(3)] string Username,
+    [property: Id(4)] string Password,
+    [property: Id(5)] bool UseTls)
 {
     public override string ToString() => $"{Username}@{Host}:{Port} (tls: {UseTls})";
 }

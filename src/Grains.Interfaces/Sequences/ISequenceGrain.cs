@@ -1,22 +1,38 @@
-using RoleFerry.Actors;
+using Orleans.Concurrency;
 
 namespace RoleFerry.Grains.Interfaces.Sequences;
 
 /// <summary>
-/// One enrolled contact's sequence (key: sequence_instances.id). Sends each step from a reminder, keeps every
-/// step on step 1's mailbox while it stays eligible, stops on reply, bounce, opt-out, unsubscribe or cancel.
+/// One enrolled contact's sequence (key: sequence_instances.id). Sends each step when it is due (a reminder wakes
+/// it), keeps every step on step 1's mailbox while it stays eligible, stops on reply, bounce, opt-out,
+/// unsubscribe or cancel.
 /// </summary>
+[Alias("RoleFerry.ISequenceGrain")]
 public interface ISequenceGrain : IGrainWithIntegerKey
 {
     /// <summary>Schedules step 1 of a freshly enrolled instance (idempotent).</summary>
+    [Alias("Start")]
     Task<SequenceView> StartAsync();
 
+    [Alias("Get")]
     Task<SequenceView> GetAsync();
 
+    [Alias("Pause")]
     Task<SequenceView> PauseAsync();
 
+    [Alias("Resume")]
     Task<SequenceView> ResumeAsync();
 
     /// <summary>Stops for good: status is one of the stop statuses (<see cref="SequenceStatuses"/>).</summary>
+    [Alias("Stop")]
     Task<SequenceView> StopAsync(string status, string reason);
+
+    /// <summary>
+    /// Asks the sequence to stop, without waiting for it. For callers that hold their own turn while a sequence may
+    /// be waiting on them (the user grain): the stop condition is already committed in the database, so no further
+    /// step can be claimed before this message is handled.
+    /// </summary>
+    [OneWay]
+    [Alias("RequestStop")]
+    Task RequestStopAsync(string status, string reason);
 }

@@ -1,4 +1,5 @@
 namespace RoleFerry.Grains.Interfaces.Users;
 
 /// <summary>The wallet after a change; <see cref="Applied"/> false when refused (balance would go negative).</summary>
-public sealed record CreditResult(bool Applied, int Balance);
+[GenerateSerializer, Immutable, Alias("RoleFerry.CreditResult")]
+public sealed record CreditResult([property: Id(0)] bool Applied, [property: Id(1)] int Balance);

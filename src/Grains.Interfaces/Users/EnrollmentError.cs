@@ -1,5 +1,7 @@
 namespace RoleFerry.Grains.Interfaces.Users;
 
+/// <summary>Why an enrollment was refused.</summary>
+[GenerateSerializer, Alias("RoleFerry.EnrollmentError")]
 public enum EnrollmentError
 {
     /// <summary>The application, contact or template is not the user's (404).</summary>

@@ -1,4 +1,3 @@
-using RoleFerry.Actors;
 using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
@@ -8,13 +7,14 @@ namespace RoleFerry.Grains.EmailEvents;
 /// <summary>
 /// Applies the events of one sent message (key: its bare Message-ID), one at a time: first the database
 /// (committed, so no further step of the contact can be claimed), then the mailbox's health and the sequences.
+/// Call direction: this grain awaits mailboxes and sequences; neither ever calls it.
 /// </summary>
 [GrainType("email-event")]
 public sealed class EmailEventGrain(EmailEventStore store) : Grain, IEmailEventGrain
 {
     public async Task<bool> ApplyAsync(EmailEvent emailEvent)
     {
-        var (known, duplicate, effects) = await store.ApplyAsync(GetPrimaryKeyString(), emailEvent);
+        var (known, duplicate, effects) = await store.ApplyAsync(this.GetPrimaryKeyString(), emailEvent);
         if (!known || duplicate)
         {
             return known;

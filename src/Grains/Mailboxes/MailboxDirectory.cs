@@ -23,7 +23,7 @@ public sealed class MailboxDirectory(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Inserts a validated mailbox: status warmup with warm-up starting now when warm-up is enabled, else active.
-    /// Returns the new id; an email already used → <see cref="ArgumentException"/>.
+    /// Returns the new id; an email already used → <see cref="DuplicateMailboxException"/>.
     /// </summary>
     public async Task<long> CreateAsync(NewMailbox mailbox, byte[] encryptedPassword, DateTimeOffset now)
     {
@@ -71,7 +71,7 @@ public sealed class MailboxDirectory(NpgsqlDataSource dataSource)
         }
         catch (PostgresException error) when (error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: EmailKey })
         {
-            throw new ArgumentException($"A mailbox with the email '{mailbox.Email.Trim()}' already exists.", nameof(NewMailbox.Email), error);
+            throw new DuplicateMailboxException($"A mailbox with the email '{mailbox.Email.Trim()}' already exists.", error);
         }
 
         await transaction.CommitAsync().ConfigureAwait(false);

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using RoleFerry.Actors;
+using Orleans.Runtime;
+using Orleans.Storage;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Security;
 
@@ -17,12 +17,12 @@ namespace RoleFerry.Grains.Mailboxes;
 /// </summary>
 [GrainType("mailbox")]
 public sealed class MailboxGrain(
-    IPersistentState<MailboxState> state,
+    [PersistentState("mailbox", MailboxStorage.Name)] IPersistentState<MailboxState> state,
     MailboxReservationStore reservations,
     MailboxGapJitter jitter,
     SecretProtector secrets,
     IOptions<MailboxOptions> options,
-    ILogger<MailboxGrain> logger) : Grain, IMailboxGrain, IRemindable
+    TimeProvider clock) : Grain, IMailboxGrain, IRemindable
 {
     public const string HealthReminderName = "health-check";
     private const string InstanceStepKey = "mailbox_reservations_instance_step_key";
@@ -32,11 +32,11 @@ public sealed class MailboxGrain(
     /// <summary>Extra gap drawn after the last grant; in memory only (a reactivated mailbox keeps the plain minimum gap).</summary>
     private TimeSpan _gapJitter = TimeSpan.Zero;
 
-    private long Id => GetPrimaryKeyLong();
+    private long Id => this.GetPrimaryKeyLong();
 
     private MailboxState State => state.State;
 
-    private DateTimeOffset Now => TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class MailboxGrain(
         {
             return await ReserveAsync(now, sequenceInstanceId, stepNo, carriedOver: null);
         }
-        catch (PostgresException error) when (error is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InstanceStepKey })
+        catch (Exception error) when (StorageError(error) is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InstanceStepKey })
         {
             var existing = await reservations.FindLiveAsync(sequenceInstanceId, stepNo);
             if (existing is null)
@@ -224,7 +224,11 @@ public sealed class MailboxGrain(
             await state.ReadStateAsync();
             if (!state.RecordExists)
             {
-                await UnregisterReminder(HealthReminderName);
+                if (await this.GetReminder(HealthReminderName) is { } orphan)
+                {
+                    await this.UnregisterReminder(orphan);
+                }
+
                 DeactivateOnIdle();
                 return;
             }
@@ -304,24 +308,16 @@ public sealed class MailboxGrain(
     }
 
     /// <summary>
-    /// Tells the pool how available this mailbox is now, WITHOUT awaiting the pool. The pool awaits mailboxes (its
-    /// activation and ListAsync ask each for a snapshot, AddMailboxAsync asks the new one); if a mailbox awaited the
-    /// pool inside a turn while the pool awaited that mailbox, the two non-reentrant activations would wait on each
-    /// other until the call timeout. So the dependency goes one way only: pool → mailbox is awaited, mailbox → pool
-    /// is a one-way message. The call is queued on the pool synchronously (in this silo), so reports of one mailbox
-    /// arrive in order and before any later call of the caller; a lost report only makes the pool's pick a hint that
+    /// Tells the pool how available this mailbox is now. <see cref="IMailboxPoolGrain.UpdateAsync"/> is one-way: the
+    /// pool awaits mailboxes (its activation and ListAsync ask each for a snapshot), so a mailbox awaiting the pool
+    /// could deadlock the two non-reentrant activations. A lost report only makes the pool's pick a hint that
     /// TryReserveAsync refuses, and a refusal reports again.
     /// </summary>
     private void NotifyPool(DateTimeOffset now)
     {
         var verdict = Evaluate(now);
         var availability = new MailboxAvailability(Id, verdict.Eligible, State.SentToday, verdict.EffectiveCap, verdict.NextEligibleAt);
-        var pool = GrainFactory.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey);
-        _ = pool.UpdateAsync(availability).ContinueWith(
-            t => logger.LogWarning(t.Exception, "Mailbox {MailboxId} could not report its availability to the pool", availability.MailboxId),
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        GrainFactory.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).UpdateAsync(availability).Ignore();
     }
 
     /// <summary>Commits a reservation for today (releasing <paramref name="carriedOver"/>, an earlier day's, in the same transaction).</summary>
@@ -337,7 +333,7 @@ public sealed class MailboxGrain(
         {
             await WriteAsync(next);
         }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        catch (Exception error) when (StorageError(error) is { SqlState: PostgresErrorCodes.ForeignKeyViolation })
         {
             throw new ArgumentException($"Sequence instance {sequenceInstanceId} does not exist.", nameof(sequenceInstanceId), error);
         }
@@ -400,16 +396,23 @@ public sealed class MailboxGrain(
         await EnsureHealthReminderAsync();
     }
 
-    /// <summary>Registers the periodic health check unless it is already there: re-registering would push it back on every activation.</summary>
+    /// <summary>
+    /// Registers the periodic health check unless it is already there: re-registering would move its start on
+    /// every activation. (A changed <see cref="MailboxOptions.HealthRecalculationInterval"/> applies to mailboxes
+    /// whose reminder is registered after the change.)
+    /// </summary>
     private async Task EnsureHealthReminderAsync()
     {
-        var interval = _options.HealthRecalculationInterval;
-        var existing = await GetReminder(HealthReminderName);
-        if (existing?.Period != interval)
+        if (await this.GetReminder(HealthReminderName) is null)
         {
-            await RegisterOrUpdateReminder(HealthReminderName, interval, interval);
+            var interval = _options.HealthRecalculationInterval;
+            await this.RegisterOrUpdateReminder(HealthReminderName, interval, interval);
         }
     }
+
+    /// <summary>The database's answer behind a failed state write (Orleans wraps what a storage provider throws).</summary>
+    private static PostgresException? StorageError(Exception error) =>
+        error as PostgresException ?? error.InnerException as PostgresException;
 
     private KeyNotFoundException UnknownReservation(long reservationId) =>
         new($"Reservation {reservationId} does not exist on mailbox {Id}.");

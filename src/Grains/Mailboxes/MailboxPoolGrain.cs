@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using RoleFerry.Actors;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Security;
 
@@ -16,11 +15,12 @@ namespace RoleFerry.Grains.Mailboxes;
 public sealed class MailboxPoolGrain(
     MailboxDirectory directory,
     SecretProtector secrets,
+    TimeProvider clock,
     ILogger<MailboxPoolGrain> logger) : Grain, IMailboxPoolGrain
 {
     private readonly Dictionary<long, MailboxPoolEntry> _index = new();
 
-    private DateTimeOffset Now => TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => clock.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -31,14 +31,31 @@ public sealed class MailboxPoolGrain(
         }
     }
 
-    public async Task<MailboxSnapshot> AddMailboxAsync(NewMailbox mailbox)
+    /// <summary>
+    /// Refusals are answers, not exceptions: an exception crossing a grain call keeps its message but not always
+    /// its type or inner exception, and the API must tell a bad field (400) from a duplicate email (409).
+    /// </summary>
+    public async Task<AddMailboxResult> AddMailboxAsync(NewMailbox mailbox)
     {
-        NewMailboxValidator.Validate(mailbox);
-        var id = await directory.CreateAsync(mailbox, secrets.Encrypt(mailbox.SmtpPassword), Now);
+        long id;
+        try
+        {
+            NewMailboxValidator.Validate(mailbox);
+            id = await directory.CreateAsync(mailbox, secrets.Encrypt(mailbox.SmtpPassword), Now);
+        }
+        catch (DuplicateMailboxException duplicate)
+        {
+            return AddMailboxResult.AlreadyExists(nameof(NewMailbox.Email), duplicate.Message);
+        }
+        catch (ArgumentException refused) when (refused.ParamName is { Length: > 0 } field)
+        {
+            return AddMailboxResult.Refused(field, refused.Message.Split(" (Parameter", 2)[0]);
+        }
+
         var snapshot = await GrainFactory.GetGrain<IMailboxGrain>(id).GetAsync();
         Index(snapshot);
         logger.LogInformation("Mailbox {MailboxId} ({Mailbox}) added to the pool", id, mailbox);
-        return snapshot;
+        return AddMailboxResult.Added(snapshot);
     }
 
     public Task<MailboxPick> PickAsync(IReadOnlyList<long> excluded) =>

@@ -1,19 +1,20 @@
-using System.Globalization;
 using Npgsql;
-using RoleFerry.Actors;
-using RoleFerry.Actors.Storage;
+using RoleFerry.Grains.Storage;
 
 namespace RoleFerry.Grains.Mailboxes;
 
 /// <summary>
-/// <see cref="MailboxState"/> over the <c>mailboxes</c> row (key: mailboxes.id, etag: its version). Rows are created
-/// by the pool (<see cref="MailboxDirectory"/>), so a missing id reads as null. A write updates the row where the
-/// version is the one read and, in the same transaction, inserts / releases the reservation and inserts the health
-/// log row the state carries; no row updated → <see cref="InconsistentStateException"/>, nothing committed.
+/// <see cref="MailboxState"/> over the <c>mailboxes</c> row (grain storage "mailboxes"; key: mailboxes.id, ETag:
+/// its version). Rows are created by the pool (<see cref="MailboxDirectory"/>), so a missing id reads as no record.
+/// A write updates the row where the version is the one read and, in the same transaction, inserts / releases the
+/// reservation and inserts the health log row the state carries; no row updated (or the reservation already
+/// released) → nothing committed and an <c>InconsistentStateException</c>.
 /// </summary>
-public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clock) : IGrainStorage<MailboxState>
+public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clock) : RowStorage<MailboxState>
 {
-    public async Task<StoredState<MailboxState>?> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
+    public const string Name = "mailboxes";
+
+    protected override async Task<(MailboxState State, long Version)?> ReadRowAsync(long id)
     {
         var today = MailboxRules.UtcDay(clock.GetUtcNow());
         // sent_today is recounted from today's live reservations: they, not the counter, are what a crash cannot lose.
@@ -28,10 +29,10 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
             JOIN domains d ON d.id = m.domain_id
             WHERE m.id = $1
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = MailboxId(grainId) });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = today });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        if (!await reader.ReadAsync().ConfigureAwait(false))
         {
             return null;
         }
@@ -57,22 +58,16 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
             SentToday = (int)reader.GetInt64(17),
             SentDay = today,
         };
-        return new StoredState<MailboxState>(state, reader.GetInt64(16).ToString(CultureInfo.InvariantCulture));
+        return (state, reader.GetInt64(16));
     }
 
-    public async Task<string> WriteAsync(GrainId grainId, MailboxState state, string? etag, CancellationToken cancellationToken)
+    protected override async Task<long?> WriteRowAsync(long id, MailboxState state, long version)
     {
-        if (etag is null)
-        {
-            throw new InvalidOperationException($"Mailbox {grainId.Key} has no row: mailboxes are created by the pool (AddMailboxAsync).");
-        }
-
-        var id = MailboxId(grainId);
         var now = clock.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(UpdateRow(id, long.Parse(etag, CultureInfo.InvariantCulture), state, now));
+        batch.BatchCommands.Add(UpdateRow(id, version, state, now));
         // Release before insert: a reservation carried over to today frees its step's unique key first.
         if (state.Release is { } release)
         {
@@ -89,42 +84,39 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
             batch.BatchCommands.Add(InsertHealthLog(id, log));
         }
 
-        long? version;
+        long? written;
         var released = true;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false))
         {
-            version = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : null;
+            written = await reader.ReadAsync().ConfigureAwait(false) ? reader.GetInt64(0) : null;
             if (state.Release is not null)
             {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                released = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync().ConfigureAwait(false);
+                released = await reader.ReadAsync().ConfigureAwait(false);
             }
 
             if (state.NewReservation is { } inserted)
             {
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync().ConfigureAwait(false);
+                await reader.ReadAsync().ConfigureAwait(false);
                 inserted.Id = reader.GetInt64(0);
             }
 
-            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            while (await reader.NextResultAsync().ConfigureAwait(false))
             {
             }
         }
 
         // Another writer changed the row (or released the reservation) since this activation read it: roll back.
-        if (version is not long written || !released)
+        if (written is null || !released)
         {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            throw new InconsistentStateException(grainId, etag);
+            await transaction.RollbackAsync().ConfigureAwait(false);
+            return null;
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return written.ToString(CultureInfo.InvariantCulture);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return written;
     }
-
-    public Task ClearAsync(GrainId grainId, string? etag, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Mailboxes are never deleted (their reservations and health logs are history); pause them instead.");
 
     private static NpgsqlBatchCommand UpdateRow(long id, long version, MailboxState state, DateTimeOffset now) => Command(
         """
@@ -177,6 +169,4 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
 
     private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
-
-    private static long MailboxId(GrainId grainId) => long.Parse(grainId.Key, CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RoleFerry.Actors;
+using Orleans.Runtime;
 using RoleFerry.Grains.Interfaces.Maintenance;
 using RoleFerry.Grains.Interfaces.Sequences;
 
@@ -8,31 +8,34 @@ namespace RoleFerry.Grains.Maintenance;
 
 /// <summary>Daily housekeeping on a periodic reminder: stale contacts, expired jobs' queued steps.</summary>
 [GrainType("maintenance")]
-public sealed class MaintenanceGrain(MaintenanceStore store, IOptions<MaintenanceOptions> options, ILogger<MaintenanceGrain> logger)
-    : Grain, IMaintenanceGrain, IRemindable
+public sealed class MaintenanceGrain(
+    MaintenanceStore store,
+    IOptions<MaintenanceOptions> options,
+    TimeProvider clock,
+    ILogger<MaintenanceGrain> logger) : Grain, IMaintenanceGrain, IRemindable
 {
-    private const string DailyReminder = "daily";
+    public const string DailyReminder = "daily";
 
     public async Task EnsureScheduledAsync()
     {
-        if (await GetReminder(DailyReminder) is not null)
+        if (await this.GetReminder(DailyReminder) is not null)
         {
             return;
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var next = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero) + options.Value.DailyRunAt;
         if (next <= now)
         {
             next = next.AddDays(1);
         }
 
-        await RegisterOrUpdateReminder(DailyReminder, next - now, TimeSpan.FromDays(1));
+        await this.RegisterOrUpdateReminder(DailyReminder, next - now, TimeSpan.FromDays(1));
     }
 
     public async Task<MaintenanceReport> RunAsync()
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var deleted = await store.DeleteStaleContactsAsync(now - options.Value.ContactRetention);
         var (expiredJobs, sequences) = await store.FindExpiredAsync(now);
         foreach (var id in sequences)

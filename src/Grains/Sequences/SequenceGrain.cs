@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RoleFerry.Actors;
+using Orleans.Runtime;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
@@ -10,38 +10,71 @@ using RoleFerry.Grains.Templates;
 namespace RoleFerry.Grains.Sequences;
 
 /// <summary>
-/// One enrolled contact's sequence. Each step is a one-shot reminder <c>delayHours</c> after the previous send;
-/// when it fires the step is checked (stop conditions, sending window, mailbox, quota), claimed in the database,
-/// then sent. A claimed step whose outcome is unknown after a crash is failed, never resent (DESIGN §4.1).
+/// One enrolled contact's sequence. The current step's due time lives in the row (<see cref="SequenceState.NextStepDueAt"/>);
+/// a reminder whose first tick is that time and whose period is short (<see cref="SequenceOptions.WakeUpPeriod"/>)
+/// wakes the grain, and every tick sends what is due and nothing that is not. A due step is checked (stop
+/// conditions, sending window, mailbox, quota), claimed in the database, then sent. A claimed step whose outcome
+/// is unknown after a crash is failed, never resent (DESIGN §4.1). The reminder goes when nothing is left to send.
 /// </summary>
 [GrainType("sequence")]
 public sealed class SequenceGrain(
-    IPersistentState<SequenceState> state,
+    [PersistentState("sequence", SequenceStorage.Name)] IPersistentState<SequenceState> state,
     SequenceOutreachStore store,
     IMailTransport transport,
     EmailComposer composer,
     IOptions<EmailOptions> emailOptions,
+    IOptions<SequenceOptions> options,
+    TimeProvider clock,
     ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, IRemindable
 {
-    private const string StepReminder = "step";
+    public const string WakeUpReminder = "wake-up";
 
     /// <summary>A preferred mailbox free again within this time is waited for, to keep the thread on one sender.</summary>
     private static readonly TimeSpan WaitForPreferredMailbox = TimeSpan.FromHours(1);
 
-    private long Id => GetPrimaryKeyLong();
+    /// <summary>The wake-up reminder as this activation registered or found it; null when there is none.</summary>
+    private IGrainReminder? _wakeUp;
+
+    /// <summary>The due time <see cref="_wakeUp"/> was registered for by this activation (unknown after activation).</summary>
+    private DateTimeOffset? _wakeUpAt;
+
+    private long Id => this.GetPrimaryKeyLong();
 
     private SequenceState S => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        state.RecordExists
-            ? Task.CompletedTask
-            : throw new KeyNotFoundException($"Sequence instance {Id} does not exist.");
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>
+    /// A live sequence always has its wake-up reminder (it may have been lost between a state write and the
+    /// registration); a finished one never keeps one.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.RecordExists)
+        {
+            throw new KeyNotFoundException($"Sequence instance {Id} does not exist.");
+        }
+
+        _wakeUp = await this.GetReminder(WakeUpReminder);
+        if (S.Status == SequenceStatuses.Active && S.NextStepDueAt is { } due)
+        {
+            if (_wakeUp is null)
+            {
+                await WakeUpAtAsync(due);
+            }
+        }
+        else if (_wakeUp is not null && S.Status != SequenceStatuses.Active)
+        {
+            await ForgetWakeUpAsync();
+        }
+    }
 
     public async Task<SequenceView> StartAsync()
     {
         if (S.Status == SequenceStatuses.Active && S.NextStepDueAt is null && S.CurrentStep == 1)
         {
             await ScheduleStepAsync(S.EnrolledAt + Hours(S.Step(1).DelayHours));
+            SendSoonIfDue();
         }
 
         return await GetAsync();
@@ -54,10 +87,10 @@ public sealed class SequenceGrain(
     {
         if (S.Status == SequenceStatuses.Active)
         {
-            await UnregisterReminder(StepReminder);
             S.Status = SequenceStatuses.Paused;
-            S.PausedAt = TimeProvider.GetUtcNow();
+            S.PausedAt = Now;
             await state.WriteStateAsync();
+            await ForgetWakeUpAsync();
         }
 
         return await GetAsync();
@@ -67,16 +100,23 @@ public sealed class SequenceGrain(
     {
         if (S.Status == SequenceStatuses.Paused)
         {
-            var now = TimeProvider.GetUtcNow();
+            var now = Now;
             S.Status = SequenceStatuses.Active;
             S.PausedAt = null;
             await ScheduleStepAsync(S.NextStepDueAt is { } due && due > now ? due : now);
+            SendSoonIfDue();
         }
 
         return await GetAsync();
     }
 
     public async Task<SequenceView> StopAsync(string status, string reason)
+    {
+        await RequestStopAsync(status, reason);
+        return await GetAsync();
+    }
+
+    public async Task RequestStopAsync(string status, string reason)
     {
         if (!SequenceStatuses.IsFinal(status) || status == SequenceStatuses.Completed)
         {
@@ -87,23 +127,40 @@ public sealed class SequenceGrain(
         {
             await FinishAsync(status, reason);
         }
-
-        return await GetAsync();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == StepReminder)
+        if (reminderName == WakeUpReminder)
         {
             await SendDueStepAsync();
         }
     }
 
+    /// <summary>
+    /// What a wake-up does: nothing unless the current step is due (a wake-up can come early, twice, or late);
+    /// a due step goes through the window, the mailbox and the quota, then is claimed and sent.
+    /// </summary>
     private async Task SendDueStepAsync()
     {
         var context = await LoadFreshContextAsync();
         if (context is null || S.Status != SequenceStatuses.Active)
         {
+            await ForgetWakeUpAsync();
+            return;
+        }
+
+        var now = Now;
+        logger.LogDebug("Sequence {Id} woke at {Now:O}: step {Step} due at {Due:O}", Id, now, S.CurrentStep, S.NextStepDueAt);
+        if (S.NextStepDueAt is not { } due)
+        {
+            await ScheduleStepAsync(now);
+            return;
+        }
+
+        if (due > now)
+        {
+            await WakeUpAtAsync(due);
             return;
         }
 
@@ -118,7 +175,6 @@ public sealed class SequenceGrain(
             return;
         }
 
-        var now = TimeProvider.GetUtcNow();
         var window = SendingWindow.Parse(S.Template.SendingWindow);
         var opening = window.NextOpening(now, SendingWindow.ResolveZone(context.ContactTimezone ?? S.Timezone, context.UserTimezone));
         if (opening > now)
@@ -135,14 +191,15 @@ public sealed class SequenceGrain(
         }
 
         var mailbox = GrainFactory.GetGrain<IMailboxGrain>(mailboxId);
-        if (!await GrainFactory.GetGrain<IUserGrain>(S.UserId).TryConsumeSendAsync())
+        var user = GrainFactory.GetGrain<IUserGrain>(S.UserId);
+        if (!await user.TryConsumeSendAsync())
         {
             await mailbox.ReleaseAsync(reservation.ReservationId);
             await ScheduleStepAsync(NextUtcMidnight(now));
             return;
         }
 
-        await SendAsync(context, mailbox, mailboxId, reservation.ReservationId);
+        await SendAsync(context, mailbox, user, mailboxId, reservation.ReservationId);
     }
 
     /// <summary>Reloads the state when someone else changed the row (API cancel, deletion) and reads the step's context.</summary>
@@ -179,7 +236,7 @@ public sealed class SequenceGrain(
         }
     }
 
-    private async Task SendAsync(StepContext context, IMailboxGrain mailbox, long mailboxId, long reservationId)
+    private async Task SendAsync(StepContext context, IMailboxGrain mailbox, IUserGrain user, long mailboxId, long reservationId)
     {
         var step = S.Step(S.CurrentStep);
         var settings = await mailbox.GetSmtpSettingsAsync();
@@ -193,10 +250,11 @@ public sealed class SequenceGrain(
             TemplateRenderer.Render(step.Body, S.Variables),
             TemplateRenderer.RenderHtml(step.Body, S.Variables)));
         var claim = new StepClaim(mailboxId, context.ContactEmail, email.Subject, email.TextBody, email.HtmlBody, email.MessageId);
-        var claimed = await store.ClaimAsync(Id, S.CurrentStep, claim, TimeProvider.GetUtcNow());
+        var claimed = await store.ClaimAsync(Id, S.CurrentStep, claim, Now);
         if (claimed is not long outreachId)
         {
             await mailbox.ReleaseAsync(reservationId);
+            await user.ReleaseSendAsync();
             var latest = await LoadFreshContextAsync();
             if (latest?.StopCondition() is { } stop && !SequenceStatuses.IsFinal(S.Status))
             {
@@ -207,12 +265,13 @@ public sealed class SequenceGrain(
         }
 
         var outcome = await transport.SendAsync(settings, email, CancellationToken.None);
-        await HandleOutcomeAsync(outcome, mailbox, mailboxId, reservationId, outreachId, context.OutreachAttempts + 1);
+        await HandleOutcomeAsync(outcome, mailbox, user, mailboxId, reservationId, outreachId, context.OutreachAttempts + 1);
     }
 
-    private async Task HandleOutcomeAsync(SendOutcome outcome, IMailboxGrain mailbox, long mailboxId, long reservationId, long outreachId, int attempts)
+    private async Task HandleOutcomeAsync(
+        SendOutcome outcome, IMailboxGrain mailbox, IUserGrain user, long mailboxId, long reservationId, long outreachId, int attempts)
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = Now;
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Sent:
@@ -223,12 +282,14 @@ public sealed class SequenceGrain(
                 break;
             case SendOutcomeKind.TransientFailure when attempts < emailOptions.Value.MaxSmtpAttempts:
                 await mailbox.ReleaseAsync(reservationId);
-                var retryAt = now + (emailOptions.Value.RetryBaseDelay * Math.Pow(2, attempts - 1));
+                await user.ReleaseSendAsync();
+                var retryAt = now + emailOptions.Value.RetryDelay(attempts);
                 await store.MarkRetryAsync(outreachId, outcome.Message, retryAt);
                 await ScheduleStepAsync(retryAt);
                 break;
             case SendOutcomeKind.TransientFailure:
                 await mailbox.ReleaseAsync(reservationId);
+                await user.ReleaseSendAsync();
                 await store.MarkFailedAsync(Id, S.CurrentStep, $"SMTP failed {attempts} times: {outcome.Message}");
                 await FinishAsync(SequenceStatuses.Failed, $"step {S.CurrentStep}: SMTP kept failing");
                 break;
@@ -250,9 +311,10 @@ public sealed class SequenceGrain(
         if (S.CurrentStep >= S.TotalSteps)
         {
             S.Status = SequenceStatuses.Completed;
-            S.StoppedAt = TimeProvider.GetUtcNow();
+            S.StoppedAt = Now;
             S.NextStepDueAt = null;
             await state.WriteStateAsync();
+            await ForgetWakeUpAsync();
             return;
         }
 
@@ -260,10 +322,14 @@ public sealed class SequenceGrain(
         await ScheduleStepAsync(sentAt + Hours(S.Step(S.CurrentStep).DelayHours));
     }
 
-    /// <summary>The reminder is registered before the state is written, so a crash in between never loses the step.</summary>
+    /// <summary>
+    /// The current step is due at <paramref name="dueAt"/>: the reminder first, then the rows. A crash in between
+    /// leaves a reminder that wakes the grain early (it finds nothing due, or settles the step), never a step that
+    /// nothing wakes.
+    /// </summary>
     private async Task ScheduleStepAsync(DateTimeOffset dueAt)
     {
-        await RegisterOneShotReminder(StepReminder, dueAt);
+        await WakeUpAtAsync(dueAt);
         await store.ScheduleAsync(Id, S.CurrentStep, dueAt);
         S.NextStepDueAt = dueAt;
         await state.WriteStateAsync();
@@ -271,14 +337,53 @@ public sealed class SequenceGrain(
 
     private async Task FinishAsync(string status, string reason)
     {
-        await UnregisterReminder(StepReminder);
         await store.CancelRemainingAsync(Id);
         S.Status = status;
         S.StopReason = reason;
-        S.StoppedAt = TimeProvider.GetUtcNow();
+        S.StoppedAt = Now;
         S.NextStepDueAt = null;
         await state.WriteStateAsync();
+        await ForgetWakeUpAsync();
         logger.LogInformation("Sequence {Id} {Status}: {Reason}", Id, status, reason);
+    }
+
+    /// <summary>
+    /// A step due already when a caller schedules it (enrollment with no delay, a resume) is started right after
+    /// this turn by a one-shot grain timer instead of waiting for the reminder service; the reminder stays as the
+    /// durable wake-up, and whichever comes second finds nothing due.
+    /// </summary>
+    private void SendSoonIfDue()
+    {
+        if (S.NextStepDueAt is { } due && due <= Now)
+        {
+            _ = this.RegisterGrainTimer(SendDueStepAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+    }
+
+    /// <summary>Makes the wake-up reminder's first tick <paramref name="dueAt"/> (now when it is past); registers only when that changes.</summary>
+    private async Task WakeUpAtAsync(DateTimeOffset dueAt)
+    {
+        if (_wakeUp is not null && _wakeUpAt == dueAt)
+        {
+            return;
+        }
+
+        var now = Now;
+        logger.LogDebug("Sequence {Id} wakes up at {Due:O} (now {Now:O})", Id, dueAt, now);
+        _wakeUp = await this.RegisterOrUpdateReminder(WakeUpReminder, dueAt > now ? dueAt - now : TimeSpan.Zero, options.Value.WakeUpPeriod);
+        _wakeUpAt = dueAt;
+    }
+
+    /// <summary>Nothing is left to send: the reminder goes, or Orleans would tick it forever.</summary>
+    private async Task ForgetWakeUpAsync()
+    {
+        _wakeUp ??= await this.GetReminder(WakeUpReminder);
+        if (_wakeUp is not null)
+        {
+            await this.UnregisterReminder(_wakeUp);
+            _wakeUp = null;
+            _wakeUpAt = null;
+        }
     }
 
     /// <summary>

@@ -95,13 +95,17 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
         await ExecuteAsync(batch);
     }
 
-    /// <summary>SMTP said "later": the step goes back to scheduled with the error and its next attempt time.</summary>
+    /// <summary>
+    /// SMTP said "later": the step goes back to scheduled with the error and its next attempt time, and its claim
+    /// is given back (claimed_at cleared): a user's sends today are the steps claimed today and not given back,
+    /// the same rule the user grain counts by in memory.
+    /// </summary>
     public async Task MarkRetryAsync(long outreachId, string error, DateTimeOffset nextAttemptAt)
     {
         await using var command = db.CreateCommand(
             """
             UPDATE outreach SET status = 'scheduled', error = $2, next_attempt_at = $3, scheduled_at = $3,
-                                message_id = NULL, updated_at = now()
+                                message_id = NULL, claimed_at = NULL, updated_at = now()
             WHERE id = $1 AND status = 'sending'
             """);
         Add(command, outreachId, error, nextAttemptAt.UtcDateTime);

@@ -1,6 +1,9 @@
 namespace RoleFerry.Grains.Sequences;
 
-/// <summary>A sequence instance as its grain holds it (row of sequence_instances).</summary>
+/// <summary>
+/// A sequence instance as its grain holds it: its sequence_instances row, read and written by
+/// <see cref="SequenceStorage"/> (never serialized by Orleans).
+/// </summary>
 public sealed class SequenceState
 {
     public long UserId { get; set; }
@@ -9,18 +12,22 @@ public sealed class SequenceState
 
     public long ContactId { get; set; }
 
+    /// <summary>The template as it was at enrollment.</summary>
     public TemplateSnapshot Template { get; set; } = new("", [], null);
 
     public Dictionary<string, string> Variables { get; set; } = [];
 
+    /// <summary>The contact's (else the user's) time zone at enrollment; sending windows are read in it.</summary>
     public string? Timezone { get; set; }
 
     public string Status { get; set; } = "active";
 
+    /// <summary>The mailbox that sent step 1; later steps stay on it while it is eligible.</summary>
     public long? MailboxId { get; set; }
 
     public int CurrentStep { get; set; } = 1;
 
+    /// <summary>When <see cref="CurrentStep"/> is due: the schedule lives here, the reminder only wakes the grain.</summary>
     public DateTimeOffset? NextStepDueAt { get; set; }
 
     public DateTimeOffset EnrolledAt { get; set; }

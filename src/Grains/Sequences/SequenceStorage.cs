@@ -1,18 +1,19 @@
-using System.Globalization;
 using System.Text.Json;
 using Npgsql;
-using RoleFerry.Actors;
-using RoleFerry.Actors.Storage;
+using NpgsqlTypes;
+using RoleFerry.Grains.Storage;
 
 namespace RoleFerry.Grains.Sequences;
 
 /// <summary>
-/// Maps <see cref="SequenceState"/> to its sequence_instances row. Rows are created by enrollment; the grain
-/// writes only the fields that change, guarded by the version column.
+/// <see cref="SequenceState"/> over its <c>sequence_instances</c> row (grain storage "sequences"). Rows are
+/// created by enrollment; the grain writes only the fields that change, guarded by the version column.
 /// </summary>
-public sealed class SequenceStorage(NpgsqlDataSource db) : IGrainStorage<SequenceState>
+public sealed class SequenceStorage(NpgsqlDataSource db) : RowStorage<SequenceState>
 {
-    public async Task<StoredState<SequenceState>?> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
+    public const string Name = "sequences";
+
+    protected override async Task<(SequenceState State, long Version)?> ReadRowAsync(long id)
     {
         await using var command = db.CreateCommand(
             """
@@ -20,9 +21,9 @@ public sealed class SequenceStorage(NpgsqlDataSource db) : IGrainStorage<Sequenc
                    mailbox_id, current_step, next_step_due_at, enrolled_at, paused_at, stopped_at, stop_reason, version
             FROM sequence_instances WHERE id = $1
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = long.Parse(grainId.Key, CultureInfo.InvariantCulture) });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
         {
             return null;
         }
@@ -44,16 +45,11 @@ public sealed class SequenceStorage(NpgsqlDataSource db) : IGrainStorage<Sequenc
             StoppedAt = Time(reader, 12),
             StopReason = reader.IsDBNull(13) ? null : reader.GetString(13),
         };
-        return new StoredState<SequenceState>(state, reader.GetInt64(14).ToString(CultureInfo.InvariantCulture));
+        return (state, reader.GetInt64(14));
     }
 
-    public async Task<string> WriteAsync(GrainId grainId, SequenceState state, string? etag, CancellationToken cancellationToken)
+    protected override async Task<long?> WriteRowAsync(long id, SequenceState state, long version)
     {
-        if (etag is null)
-        {
-            throw new InvalidOperationException($"Sequence instance {grainId.Key} does not exist; enrollment creates it.");
-        }
-
         await using var command = db.CreateCommand(
             """
             UPDATE sequence_instances
@@ -62,8 +58,8 @@ public sealed class SequenceStorage(NpgsqlDataSource db) : IGrainStorage<Sequenc
             WHERE id = $1 AND version = $2
             RETURNING version
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = long.Parse(grainId.Key, CultureInfo.InvariantCulture) });
-        command.Parameters.Add(new NpgsqlParameter { Value = long.Parse(etag, CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = version });
         command.Parameters.Add(new NpgsqlParameter { Value = state.Status });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)state.MailboxId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = state.CurrentStep });
@@ -71,18 +67,12 @@ public sealed class SequenceStorage(NpgsqlDataSource db) : IGrainStorage<Sequenc
         command.Parameters.Add(Nullable(state.PausedAt));
         command.Parameters.Add(Nullable(state.StoppedAt));
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)state.StopReason ?? DBNull.Value });
-        var version = await command.ExecuteScalarAsync(cancellationToken);
-        return version is long written
-            ? written.ToString(CultureInfo.InvariantCulture)
-            : throw new InconsistentStateException(grainId, etag);
+        return (long?)await command.ExecuteScalarAsync();
     }
-
-    public Task ClearAsync(GrainId grainId, string? etag, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Sequence instances are kept as history; they are never cleared.");
 
     private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero);
 
     private static NpgsqlParameter Nullable(DateTimeOffset? value) =>
-        new() { Value = value.HasValue ? value.Value.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz };
+        new() { Value = value.HasValue ? value.Value.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
 }

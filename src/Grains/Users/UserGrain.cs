@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using RoleFerry.Actors;
+using Orleans.Runtime;
+using Orleans.Storage;
 using RoleFerry.Grains.EmailEvents;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
@@ -9,40 +10,52 @@ namespace RoleFerry.Grains.Users;
 
 /// <summary>
 /// One user: serializes enrollment against the active-sequence quota, counts today's sends in memory (recounted
-/// from the outreach rows on activation and at each UTC day), and changes credits through the ledger.
+/// from the outreach rows on activation and at each UTC day, by the same rule: claimed today and not given back),
+/// and changes credits through the ledger, in the same transaction as the balance.
+/// Call direction: sequences await this grain (quota), so it never awaits a running sequence: stops are
+/// one-way requests (<see cref="ISequenceGrain.RequestStopAsync"/>).
 /// </summary>
 [GrainType("user")]
-public sealed class UserGrain(UserStore store, SequenceEnrollment enrollment, EmailEventStore events, IOptions<UserQuotaOptions> quotas)
-    : Grain, IUserGrain
+public sealed class UserGrain(
+    [PersistentState("user", UserStorage.Name)] IPersistentState<UserState> state,
+    UserStore store,
+    SequenceEnrollment enrollment,
+    EmailEventStore events,
+    IOptions<UserQuotaOptions> quotas,
+    TimeProvider clock) : Grain, IUserGrain
 {
     private DateOnly _day;
     private int _sentToday;
 
-    private long Id => GetPrimaryKeyLong();
+    private long Id => this.GetPrimaryKeyLong();
+
+    private TierLimits Limits => quotas.Value.For(state.State.Tier);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.RecordExists ? Task.CompletedTask : throw new KeyNotFoundException($"User {Id} does not exist.");
 
     public async Task<EnrollmentResult> EnrollAsync(EnrollmentRequest request)
     {
-        var (tier, _) = await LoadUserAsync();
-        var limits = quotas.Value.For(tier);
-        if (await store.CountLiveSequencesAsync(Id) >= limits.MaxActiveSequences)
+        if (await store.CountLiveSequencesAsync(Id) >= Limits.MaxActiveSequences)
         {
             return EnrollmentResult.Fail(EnrollmentError.QuotaExceeded,
-                $"The {tier} tier allows {limits.MaxActiveSequences} active sequences.");
+                $"The {state.State.Tier} tier allows {Limits.MaxActiveSequences} active sequences.");
         }
 
-        var result = await enrollment.EnrollAsync(Id, request, TimeProvider.GetUtcNow());
+        var result = await enrollment.EnrollAsync(Id, request, clock.GetUtcNow());
         if (result.Sequence is null)
         {
             return result;
         }
 
+        // A sequence created just now has no wake-up yet, so it cannot be waiting on this grain.
         var started = await GrainFactory.GetGrain<ISequenceGrain>(result.Sequence.Id).StartAsync();
         return EnrollmentResult.Enrolled(started);
     }
 
     public async Task<bool> OptOutContactAsync(long contactId)
     {
-        var sequences = await events.OptOutContactAsync(Id, contactId, TimeProvider.GetUtcNow());
+        var sequences = await events.OptOutContactAsync(Id, contactId, clock.GetUtcNow());
         if (sequences is null)
         {
             return false;
@@ -50,7 +63,7 @@ public sealed class UserGrain(UserStore store, SequenceEnrollment enrollment, Em
 
         foreach (var id in sequences)
         {
-            await GrainFactory.GetGrain<ISequenceGrain>(id).StopAsync(SequenceStatuses.StoppedOptOut, "the contact opted out");
+            await GrainFactory.GetGrain<ISequenceGrain>(id).RequestStopAsync(SequenceStatuses.StoppedOptOut, "the contact opted out");
         }
 
         return true;
@@ -59,8 +72,7 @@ public sealed class UserGrain(UserStore store, SequenceEnrollment enrollment, Em
     public async Task<bool> TryConsumeSendAsync()
     {
         await RollDayAsync();
-        var (tier, _) = await LoadUserAsync();
-        if (_sentToday >= quotas.Value.For(tier).MaxSendsPerDay)
+        if (_sentToday >= Limits.MaxSendsPerDay)
         {
             return false;
         }
@@ -69,16 +81,20 @@ public sealed class UserGrain(UserStore store, SequenceEnrollment enrollment, Em
         return true;
     }
 
+    public async Task ReleaseSendAsync()
+    {
+        await RollDayAsync();
+        _sentToday = Math.Max(0, _sentToday - 1);
+    }
+
     public async Task<UserQuota> GetQuotaAsync()
     {
         await RollDayAsync();
-        var (tier, credits) = await LoadUserAsync();
-        var limits = quotas.Value.For(tier);
-        return new UserQuota(tier, limits.MaxActiveSequences, await store.CountLiveSequencesAsync(Id),
-            limits.MaxSendsPerDay, _sentToday, credits);
+        return new UserQuota(state.State.Tier, Limits.MaxActiveSequences, await store.CountLiveSequencesAsync(Id),
+            Limits.MaxSendsPerDay, _sentToday, state.State.CreditsRemaining);
     }
 
-    public Task<CreditResult> ChangeCreditsAsync(int delta, string reason, string? reference)
+    public async Task<CreditResult> ChangeCreditsAsync(int delta, string reason, string? reference)
     {
         if (delta == 0)
         {
@@ -86,20 +102,47 @@ public sealed class UserGrain(UserStore store, SequenceEnrollment enrollment, Em
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return store.ChangeCreditsAsync(Id, delta, reason, reference);
+        var wallet = state.State;
+        if (reference is not null && await store.HasLedgerEntryAsync(Id, reason, reference))
+        {
+            return new CreditResult(true, wallet.CreditsRemaining);
+        }
+
+        var balance = wallet.CreditsRemaining + delta;
+        if (balance < 0)
+        {
+            return new CreditResult(false, wallet.CreditsRemaining);
+        }
+
+        var before = wallet.CreditsRemaining;
+        wallet.CreditsRemaining = balance;
+        wallet.NewLedgerEntry = new LedgerEntry(delta, balance, reason, reference);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e) when (e is not InconsistentStateException)
+        {
+            wallet.CreditsRemaining = before;
+            throw;
+        }
+        finally
+        {
+            wallet.NewLedgerEntry = null;
+        }
+
+        return new CreditResult(true, balance);
     }
 
-    private async Task<(string Tier, int Credits)> LoadUserAsync() =>
-        await store.LoadAsync(Id) ?? throw new KeyNotFoundException($"User {Id} does not exist.");
-
+    /// <summary>A new UTC day recounts the sends from the rows; the first call of an activation too.</summary>
     private async Task RollDayAsync()
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (today != _day)
         {
-            _day = today;
             _sentToday = await store.CountClaimedSinceAsync(Id, new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero));
+            _day = today;
         }
     }
 }

@@ -7,8 +7,9 @@ namespace RoleFerry.Api.Tests.Outreach;
 
 /// <summary>
 /// One silo over one fresh database for an outreach test class, on a fake clock that starts Monday 2026-11-02
-/// 09:00 UTC (inside the default sending window) and moves only when a test advances it. Grain calls do not
-/// time out on the fake clock, bearer tokens outlive the clock moves, and the webhook secret is known.
+/// 09:00 UTC (inside the default sending window) and moves only when a test advances it (through the
+/// <see cref="TestClock"/>, which stops at every reminder tick). Bearer tokens outlive the clock moves, and the
+/// webhook secret is known.
 /// </summary>
 public sealed class OutreachFixture : IAsyncLifetime
 {
@@ -20,8 +21,9 @@ public sealed class OutreachFixture : IAsyncLifetime
 
     private readonly SemaphoreSlim _adminGate = new(1, 1);
     private TestUser? _admin;
+    private Npgsql.NpgsqlDataSource? _reminders;
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public TestClock Clock { get; } = new(Start);
 
     public ApiFactory Factory { get; private set; } = null!;
 
@@ -35,14 +37,23 @@ public sealed class OutreachFixture : IAsyncLifetime
             {
                 ["RoleFerry:WebhookSecret"] = WebhookSecret,
                 ["RoleFerry:Email:PublicBaseUrl"] = PublicBaseUrl,
-                ["RoleFerry:Actors:CallTimeout"] = "1.00:00:00",
                 ["RoleFerry:Api:TokenLifetime"] = "30.00:00:00",
             },
             Clock);
         _ = Factory.Server;
+        _reminders = Npgsql.NpgsqlDataSource.Create(Factory.ConnectionString);
+        Clock.Watch(new ReminderTable(_reminders, Factory.ServiceId));
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Clock.Dispose();
+        if (_reminders is not null)
+        {
+            await _reminders.DisposeAsync();
+        }
+    }
 
     public HttpClient Anonymous() => Factory.CreateClient();
 

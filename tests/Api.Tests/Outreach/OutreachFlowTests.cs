@@ -34,7 +34,7 @@ public sealed class OutreachFlowTests(OutreachFixture outreach) : IClassFixture<
         Assert.Matches("^<[^<>@]+@mail\\.roleferry\\.test>$", messageId);
         await user.WaitForSequenceAsync(enrolled.Id(), s => s.StepStatuses()[0] == "sent");
 
-        outreach.Clock.Advance(TimeSpan.FromMinutes(30));
+        await outreach.Clock.AdvanceAsync(TimeSpan.FromMinutes(30));
         var reply = await client.PostEventsAsync(OutreachApi.Event("reply", messageId, outreach.Clock.GetUtcNow()));
 
         var answer = await reply.JsonAsync(HttpStatusCode.OK);

@@ -206,7 +206,7 @@ public sealed class SequencesTests(OutreachFixture outreach) : IClassFixture<Out
         Assert.Equal(["sent", "canceled", "canceled"], canceled.StepStatuses());
         Assert.Equal(email.Header("Message-ID").Trim('<', '>'), canceled.GetProperty("steps")[0].Str("messageId"));
         Assert.Equal(0L, await Db.CountAsync(outreach.ConnectionString,
-            "SELECT count(*) FROM grain_reminders WHERE grain_type = 'sequence' AND grain_key = $1", sequence.Id().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            "SELECT count(*) FROM orleansreminderstable WHERE grainid = $1", $"sequence/{sequence.Id()}"));
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public sealed class SequencesTests(OutreachFixture outreach) : IClassFixture<Out
             && s.GetProperty("steps")[1].GetProperty("scheduledAt") is { ValueKind: JsonValueKind.String } second
             && second.GetDateTimeOffset() == s.GetProperty("steps")[0].GetProperty("sentAt").GetDateTimeOffset().AddSeconds(36));
 
-        outreach.Clock.Advance(TimeSpan.FromSeconds(36));
+        await outreach.Clock.AdvanceAsync(TimeSpan.FromSeconds(36));
 
         var messages = await OutreachApi.WaitForEmailsAsync(recipient, 2);
         Assert.Equal(["Step one for Alex", "Step two for Alex"], messages.Select(m => m.Header("Subject")));

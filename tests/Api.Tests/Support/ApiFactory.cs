@@ -1,17 +1,20 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RoleFerry.Testing;
 
 namespace RoleFerry.Api.Tests.Support;
 
 /// <summary>
-/// A whole silo (API + grain runtime) in memory over one test database. Settings override the defaults below;
-/// a clock, when given, replaces the system clock; every log entry is captured in <see cref="Logs"/>.
+/// A whole silo (API + Orleans, ADO.NET clustering on the test database, free local ports) in memory over one test
+/// database. Settings override the defaults below; a <see cref="TestClock"/>, when given, drives the grains' and
+/// reminders' time; every log entry is captured in <see cref="Logs"/>.
 /// </summary>
-public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TestClock? clock = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@roleferry.test";
@@ -19,6 +22,9 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
     public string ConnectionString { get; } = connectionString;
 
     public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The Orleans service id of this silo (keys its reminders).</summary>
+    public string ServiceId { get; } = "api-tests";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,6 +35,10 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
             ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["RoleFerry:AdminEmails:0"] = AdminEmail,
             ["RoleFerry:Api:AuthRateLimit:PermitLimit"] = "100000",
+            ["RoleFerry:Cluster:ServiceId"] = ServiceId,
+            ["RoleFerry:Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["RoleFerry:Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["RoleFerry:Cluster:AdvertisedAddress"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -43,7 +53,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         if (clock is not null)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            builder.ConfigureTestServices(services => services.AddTestClock(clock));
         }
     }
 }

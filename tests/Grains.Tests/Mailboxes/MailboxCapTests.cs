@@ -16,9 +16,9 @@ public sealed class MailboxCapTests : MailboxTest
         var third = await mailbox.TryReserveAsync(instances[2], 1);
 
         Assert.Equal(ReservationResult.Refuse("daily cap of 2 reached", Nov(3, 0)), third);
-        await silo.AdvanceAsync(Clock, Nov(3, 0) - Nov(2, 9) - TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(Nov(3, 0) - Nov(2, 9) - TimeSpan.FromSeconds(1));
         Assert.False((await mailbox.TryReserveAsync(instances[2], 1)).Granted);
-        await silo.AdvanceAsync(Clock, TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.True((await mailbox.TryReserveAsync(instances[2], 1)).Granted);
         var snapshot = await mailbox.GetAsync();
         Assert.Equal((1, 2, true), (snapshot.SentToday, snapshot.EffectiveCap, snapshot.Eligible));
@@ -35,13 +35,13 @@ public sealed class MailboxCapTests : MailboxTest
         await ReserveAllAsync(mailbox, instances[..10]);
         Assert.Equal(ReservationResult.Refuse("daily cap of 10 reached", Nov(3, 0)), await mailbox.TryReserveAsync(instances[10], 1));
 
-        await silo.AdvanceAsync(Clock, TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1));
         var before = await mailbox.GetAsync();
         Assert.Equal(("warmup", 10, 0), (before.Status, before.EffectiveCap, before.SentToday));
         await ReserveAllAsync(mailbox, instances[10..20]);
         Assert.Equal(ReservationResult.Refuse("daily cap of 10 reached", Nov(3, 9)), await mailbox.TryReserveAsync(instances[20], 1));
 
-        await silo.AdvanceAsync(Clock, TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(15, (await mailbox.GetAsync()).EffectiveCap);
         await ReserveAllAsync(mailbox, instances[20..25]);
         Assert.Equal(ReservationResult.Refuse("daily cap of 15 reached", Nov(4, 0)), await mailbox.TryReserveAsync(instances[25], 1));
@@ -58,9 +58,9 @@ public sealed class MailboxCapTests : MailboxTest
         Assert.Equal(
             ReservationResult.Refuse("minimum gap since the last send not elapsed", Nov(2, 9, 2)),
             await mailbox.TryReserveAsync(instances[1], 1));
-        await silo.AdvanceAsync(Clock, TimeSpan.FromSeconds(119));
+        await Clock.AdvanceAsync(TimeSpan.FromSeconds(119));
         Assert.False((await mailbox.TryReserveAsync(instances[1], 1)).Granted);
-        await silo.AdvanceAsync(Clock, TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.True((await mailbox.TryReserveAsync(instances[1], 1)).Granted);
     }
 
@@ -109,7 +109,7 @@ public sealed class MailboxCapTests : MailboxTest
         var mailbox = await AddAsync(silo, Mailbox(dailyCap: 1));
         var instances = await SequenceInstancesAsync(3);
         var yesterdays = (await ReserveAllAsync(mailbox, instances[..1]))[0];
-        await silo.AdvanceAsync(Clock, TimeSpan.FromDays(1));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(1));
         await ReserveAllAsync(mailbox, instances[1..2]);
 
         await mailbox.ReleaseAsync(yesterdays);
@@ -139,10 +139,10 @@ public sealed class MailboxCapTests : MailboxTest
     public async Task The_cap_holds_across_a_crash_because_sent_today_is_recounted_from_reservations()
     {
         var first = await StartSiloAsync();
-        var id = (await Pool(first).AddMailboxAsync(Mailbox(dailyCap: 3))).Id;
+        var id = (await Pool(first).AddMailboxAsync(Mailbox(dailyCap: 3))).Mailbox!.Id;
         var instances = await SequenceInstancesAsync(4);
         await ReserveAllAsync(MailboxGrain(first, id), instances[..2]);
-        first.Kill();
+        await first.KillAsync();
         // Even a counter that lost its value cannot lose the persisted reservations.
         await Seed.ExecuteAsync("UPDATE mailboxes SET sent_today = 0 WHERE id = $1", id);
 
@@ -168,7 +168,7 @@ public sealed class MailboxCapTests : MailboxTest
             "INSERT INTO mailbox_reservations (mailbox_id, day, reserved_at) VALUES ($1, DATE '2026-11-02', $2)", id, Nov(2, 9));
         await Seed.ExecuteAsync("UPDATE mailboxes SET sent_today = 2, version = version + 1 WHERE id = $1", id);
 
-        await Assert.ThrowsAsync<RoleFerry.Actors.InconsistentStateException>(() => mailbox.TryReserveAsync(instances[1], 1));
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => mailbox.TryReserveAsync(instances[1], 1));
 
         Assert.Equal(2, await LiveReservationsAsync(id));
         Assert.Equal(ReservationResult.Refuse("daily cap of 2 reached", Nov(3, 0)), await mailbox.TryReserveAsync(instances[2], 1));
@@ -204,7 +204,7 @@ public sealed class MailboxCapTests : MailboxTest
         var id = (await mailbox.GetAsync()).Id;
         var instances = await SequenceInstancesAsync(2);
         var abandoned = (await ReserveAllAsync(mailbox, instances[..1]))[0];
-        await silo.AdvanceAsync(Clock, TimeSpan.FromDays(1));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(1));
 
         var moved = await mailbox.TryReserveAsync(instances[0], 1);
         var atCap = await mailbox.TryReserveAsync(instances[1], 1);
@@ -228,7 +228,7 @@ public sealed class MailboxCapTests : MailboxTest
         var instance = (await SequenceInstancesAsync(1))[0];
         var sent = (await ReserveAllAsync(mailbox, [instance]))[0];
         await mailbox.RecordSentAsync(sent);
-        await silo.AdvanceAsync(Clock, TimeSpan.FromDays(1));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(1));
 
         Assert.Equal(ReservationResult.Grant(sent), await mailbox.TryReserveAsync(instance, 1));
         Assert.Equal(0, (await mailbox.GetAsync()).SentToday);

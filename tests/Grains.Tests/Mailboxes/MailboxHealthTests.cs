@@ -66,7 +66,7 @@ public sealed class MailboxHealthTests : MailboxTest
         var mailbox = await AddAsync(silo, Mailbox());
         var id = (await mailbox.GetAsync()).Id;
         var sent = await ReserveAllAsync(mailbox, await SequenceInstancesAsync(20));
-        await silo.AdvanceAsync(Clock, Nov(3, 0, 30) - Nov(2, 9));
+        await Clock.AdvanceAsync(Nov(3, 0, 30) - Nov(2, 9));
 
         await mailbox.RecordBounceAsync(sent[0]);
 
@@ -81,7 +81,7 @@ public sealed class MailboxHealthTests : MailboxTest
     public async Task Health_is_recalculated_every_six_hours_and_a_paused_mailbox_stays_paused()
     {
         var silo = await StartSiloAsync();
-        var id = (await Pool(silo).AddMailboxAsync(Mailbox())).Id;
+        var id = (await Pool(silo).AddMailboxAsync(Mailbox())).Mailbox!.Id;
         // Last Tuesday's sends, half of them bounced (recorded elsewhere): the mailbox learns of them at its next check.
         await Seed.ExecuteAsync(
             """
@@ -89,14 +89,14 @@ public sealed class MailboxHealthTests : MailboxTest
             SELECT $1, DATE '2026-10-27', $2, $2, CASE WHEN g <= 5 THEN $2 END FROM generate_series(1, 10) AS g
             """, id, new DateTimeOffset(2026, 10, 27, 9, 0, 0, TimeSpan.Zero));
 
-        await silo.AdvanceAsync(Clock, TimeSpan.FromHours(6) - TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(6) - TimeSpan.FromSeconds(1));
         Assert.Empty(await HealthLogsAsync(id));
-        await silo.AdvanceAsync(Clock, TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
         var paused = await MailboxGrain(silo, id).GetAsync();
         Assert.Equal((0, "paused", "health below 50"), (paused.HealthScore, paused.Status, paused.PausedReason));
 
         // Tuesday 09:00: last Tuesday's rows leave the 7-day window. Health recovers; only an operator resumes.
-        await silo.AdvanceAsync(Clock, Nov(3, 9) - Nov(2, 15));
+        await Clock.AdvanceAsync(Nov(3, 9) - Nov(2, 15));
         Assert.Equal(
             [
                 new HealthLogRow(0, 0.5m, 0, 10, 5, "paused", "scheduled health check; paused: health below 50", Nov(2, 15)),
@@ -113,9 +113,9 @@ public sealed class MailboxHealthTests : MailboxTest
     public async Task Warmup_becomes_active_at_the_first_check_30_days_after_it_began()
     {
         var silo = await StartSiloAsync();
-        var id = (await Pool(silo).AddMailboxAsync(Mailbox(dailyCap: 50, warmup: true))).Id;
+        var id = (await Pool(silo).AddMailboxAsync(Mailbox(dailyCap: 50, warmup: true))).Mailbox!.Id;
 
-        await silo.AdvanceAsync(Clock, TimeSpan.FromDays(30));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(30));
 
         var logs = await HealthLogsAsync(id);
         Assert.Equal(120, logs.Count);   // every 6 hours from Nov 2 15:00 to Dec 2 09:00
@@ -141,7 +141,7 @@ public sealed class MailboxHealthTests : MailboxTest
         await Seed.ExecuteAsync("UPDATE mailboxes SET warmup_started_at = $2 WHERE id = $1", id, Nov(2, 15) - TimeSpan.FromDays(30));
         var restarted = await StartSiloAsync();
 
-        await restarted.AdvanceAsync(Clock, TimeSpan.FromHours(6));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(6));
 
         Assert.Equal(new HealthLogRow(60, 0m, 2, 10, 0, "warmup", "scheduled health check", Nov(2, 15)), (await HealthLogsAsync(id))[^1]);
     }

@@ -10,11 +10,11 @@ public sealed class MailboxPoolTests : MailboxTest
     {
         var silo = await StartSiloAsync();
 
-        var warm = await Pool(silo).AddMailboxAsync(Mailbox(email: "Warm@Mail.RoleFerry.test", dailyCap: 40, warmup: true, minGapSeconds: 90));
-        var hot = await Pool(silo).AddMailboxAsync(Mailbox(email: "hot@mail.roleferry.test", dailyCap: 40) with { Domain = " Mail.RoleFerry.TEST " });
+        var warm = (await Pool(silo).AddMailboxAsync(Mailbox(email: "Warm@Mail.RoleFerry.test", dailyCap: 40, warmup: true, minGapSeconds: 90))).Mailbox;
+        var hot = (await Pool(silo).AddMailboxAsync(Mailbox(email: "hot@mail.roleferry.test", dailyCap: 40) with { Domain = " Mail.RoleFerry.TEST " })).Mailbox!;
 
         Assert.Equal(
-            new MailboxSnapshot(warm.Id, "Warm@Mail.RoleFerry.test", "mail.roleferry.test", "warmup", 100, 40, 10, 0, 90, true, Nov(2, 9), null,
+            new MailboxSnapshot(warm!.Id, "Warm@Mail.RoleFerry.test", "mail.roleferry.test", "warmup", 100, 40, 10, 0, 90, true, Nov(2, 9), null,
                 null, "smtp.roleferry.test", 587, "Warm@Mail.RoleFerry.test", true, true, Nov(2, 9)),
             warm);
         Assert.Equal(("active", 40, (DateTimeOffset?)null, "mail.roleferry.test"), (hot.Status, hot.EffectiveCap, hot.WarmupStartedAt, hot.Domain));
@@ -32,10 +32,10 @@ public sealed class MailboxPoolTests : MailboxTest
     {
         var silo = await StartSiloAsync();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            Pool(silo).AddMailboxAsync(Mailbox(email: email, dailyCap: cap, minGapSeconds: gap) with { SmtpPort = port }));
+        var refused = await Pool(silo).AddMailboxAsync(Mailbox(email: email, dailyCap: cap, minGapSeconds: gap) with { SmtpPort = port });
 
-        Assert.Equal(field, error.ParamName);
+        Assert.Equal((null, field, false), (refused.Mailbox, refused.Field, refused.Duplicate));
+        Assert.False(string.IsNullOrWhiteSpace(refused.Error));
         Assert.Equal(0, await Seed.ScalarAsync("SELECT count(*) FROM mailboxes"));
         Assert.Equal(0, await Seed.ScalarAsync("SELECT count(*) FROM domains"));
     }
@@ -46,9 +46,11 @@ public sealed class MailboxPoolTests : MailboxTest
         var silo = await StartSiloAsync();
         await Pool(silo).AddMailboxAsync(Mailbox(email: "ada@mail.roleferry.test"));
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => Pool(silo).AddMailboxAsync(Mailbox(email: "ADA@mail.roleferry.test")));
+        var refused = await Pool(silo).AddMailboxAsync(Mailbox(email: "ADA@mail.roleferry.test"));
 
-        Assert.Equal(("Email", "A mailbox with the email 'ADA@mail.roleferry.test' already exists. (Parameter 'Email')"), (error.ParamName, error.Message));
+        Assert.Equal(
+            AddMailboxResult.AlreadyExists("Email", "A mailbox with the email 'ADA@mail.roleferry.test' already exists."),
+            refused);
         Assert.Equal(1, await Seed.ScalarAsync("SELECT count(*) FROM mailboxes"));
     }
 
@@ -88,12 +90,12 @@ public sealed class MailboxPoolTests : MailboxTest
 
         Assert.Equal(new MailboxPick(null, Nov(2, 9, 5)), await Pool(silo).PickAsync([]));
         Assert.Equal(new MailboxPick(null, Nov(3, 0)), await Pool(silo).PickAsync([gappedId]));
-        await silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(5));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
         Assert.Equal(new MailboxPick(gappedId, null), await Pool(silo).PickAsync([]));
-        await silo.AdvanceAsync(Clock, Nov(3, 0) - Nov(2, 9, 5) - TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(Nov(3, 0) - Nov(2, 9, 5) - TimeSpan.FromSeconds(1));
         // The health checks' reports reached the pool before this call; now cross midnight.
         Assert.Equal(new MailboxPick(gappedId, null), await Pool(silo).PickAsync([]));
-        await silo.AdvanceAsync(Clock, TimeSpan.FromSeconds(1));
+        await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(new MailboxPick(cappedId, null), await Pool(silo).PickAsync([]));   // both at 0 today: lower id
     }
 
@@ -104,13 +106,13 @@ public sealed class MailboxPoolTests : MailboxTest
         var ids = new List<long>();
         foreach (var name in new[] { "x", "y", "z" })
         {
-            ids.Add((await Pool(first).AddMailboxAsync(Mailbox(email: $"{name}@mail.roleferry.test", dailyCap: 10))).Id);
+            ids.Add((await Pool(first).AddMailboxAsync(Mailbox(email: $"{name}@mail.roleferry.test", dailyCap: 10))).Mailbox!.Id);
         }
 
         var instances = await SequenceInstancesAsync(3);
         await ReserveAllAsync(MailboxGrain(first, ids[0]), instances[..2]);
         await ReserveAllAsync(MailboxGrain(first, ids[2]), instances[2..]);
-        first.Kill();
+        await first.KillAsync();
 
         var second = await StartSiloAsync();
         var listed = await Pool(second).ListAsync();
@@ -128,7 +130,7 @@ public sealed class MailboxPoolTests : MailboxTest
         var ids = new List<long>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await Pool(first).AddMailboxAsync(Mailbox(email: $"m{i}@mail.roleferry.test", dailyCap: 20))).Id);
+            ids.Add((await Pool(first).AddMailboxAsync(Mailbox(email: $"m{i}@mail.roleferry.test", dailyCap: 20))).Mailbox!.Id);
         }
 
         await first.StopAsync();

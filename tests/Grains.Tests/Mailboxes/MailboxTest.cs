@@ -20,13 +20,13 @@ public abstract class MailboxTest : GrainTest
         string password = "app-password-1") =>
         new(email, "mail.roleferry.test", "smtp.roleferry.test", 587, email, password, true, dailyCap, warmup, minGapSeconds);
 
-    protected static IMailboxPoolGrain Pool(TestSilo silo) => silo.Grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey);
+    protected static IMailboxPoolGrain Pool(ClusterSilo silo) => silo.Grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey);
 
-    protected static IMailboxGrain MailboxGrain(TestSilo silo, long id) => silo.Grains.GetGrain<IMailboxGrain>(id);
+    protected static IMailboxGrain MailboxGrain(ClusterSilo silo, long id) => silo.Grains.GetGrain<IMailboxGrain>(id);
 
     /// <summary>Adds a mailbox through the pool and returns its grain.</summary>
-    protected static async Task<IMailboxGrain> AddAsync(TestSilo silo, NewMailbox mailbox) =>
-        MailboxGrain(silo, (await Pool(silo).AddMailboxAsync(mailbox)).Id);
+    protected static async Task<IMailboxGrain> AddAsync(ClusterSilo silo, NewMailbox mailbox) =>
+        MailboxGrain(silo, (await Pool(silo).AddMailboxAsync(mailbox)).Mailbox!.Id);
 
     /// <summary>Real sequence_instances rows (reservations reference them): one user, job, application, a contact each.</summary>
     protected async Task<long[]> SequenceInstancesAsync(int count)

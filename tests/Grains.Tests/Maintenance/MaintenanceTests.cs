@@ -20,8 +20,8 @@ public sealed class MaintenanceTests : OutreachTest
         await Maintenance.EnsureScheduledAsync();
 
         Assert.Equal(1L, await Seed.ScalarAsync(
-            "SELECT count(*) FROM grain_reminders WHERE grain_type = 'maintenance' AND grain_key = 'platform' AND name = 'daily' AND due_at = $1 AND period = interval '1 day'",
-            TuesdayThreeAm.UtcDateTime));
+            "SELECT count(*) FROM orleansreminderstable WHERE grainid = 'maintenance/platform' AND remindername = 'daily' AND starttime = $1 AND period = $2",
+            TuesdayThreeAm.UtcDateTime, (long)TimeSpan.FromDays(1).TotalMilliseconds));
     }
 
     [Fact]
@@ -34,13 +34,15 @@ public sealed class MaintenanceTests : OutreachTest
         var (neverContacted, _) = await AddContactAsync();
         await Maintenance.EnsureScheduledAsync();
 
-        await Silo.AdvanceAsync(Clock, TuesdayThreeAm - Clock.GetUtcNow());
+        await Clock.AdvanceAsync(TuesdayThreeAm - Clock.GetUtcNow());
 
         var kept = await ContactIdsAsync();
         Assert.DoesNotContain(stale, kept);
         Assert.Equal([suppressed, recent, neverContacted], kept);
+        // The daily reminder stays, ticking every day from its first 03:00.
         Assert.Equal(1L, await Seed.ScalarAsync(
-            "SELECT count(*) FROM grain_reminders WHERE grain_type = 'maintenance' AND due_at = $1", TuesdayThreeAm.AddDays(1).UtcDateTime));
+            "SELECT count(*) FROM orleansreminderstable WHERE grainid = 'maintenance/platform' AND starttime = $1 AND period = $2",
+            TuesdayThreeAm.UtcDateTime, (long)TimeSpan.FromDays(1).TotalMilliseconds));
     }
 
     [Fact]
@@ -53,9 +55,9 @@ public sealed class MaintenanceTests : OutreachTest
         var template = await AnyTimeTemplateAsync((0, "Hello", "One"), (48, "Again", "Two"));
         var enrolled = await User.EnrollAsync(new EnrollmentRequest(application, contact, template, new Dictionary<string, string>()));
         var stillOpen = await EnrollAsync((await AddContactAsync()).Id, template);
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(1));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
         Assert.Single(await SmtpSink.WaitForAsync(email, 1));
-        Clock.Advance(TimeSpan.FromHours(7));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(7));
 
         var report = await Maintenance.RunAsync();
 
@@ -65,7 +67,7 @@ public sealed class MaintenanceTests : OutreachTest
         Assert.Equal(["sent", "canceled"], canceled.Steps.Select(s => s.Status));
         Assert.Equal(SequenceStatuses.Active, (await Sequence(stillOpen.Id).GetAsync()).Status);
 
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromDays(3));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(3));
         Assert.Single(SmtpSink.MessagesTo(email));
     }
 

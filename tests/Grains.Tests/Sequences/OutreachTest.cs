@@ -12,7 +12,7 @@ namespace RoleFerry.Grains.Tests.Sequences;
 /// </summary>
 public abstract class OutreachTest : GrainTest
 {
-    protected TestSilo Silo { get; set; } = null!;
+    protected ClusterSilo Silo { get; set; } = null!;
 
     protected long UserId { get; private set; }
 
@@ -37,9 +37,10 @@ public abstract class OutreachTest : GrainTest
     protected async Task<MailboxSnapshot> AddMailboxAsync(int dailyCap = 50, int minGapSeconds = 0)
     {
         var address = $"sender-{Guid.NewGuid():N}@mail.roleferry.test";
-        return await Silo.Grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).AddMailboxAsync(new NewMailbox(
+        var added = await Silo.Grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).AddMailboxAsync(new NewMailbox(
             address, "mail.roleferry.test", SmtpSink.Host, SmtpSink.Port, address, "smtp-secret", UseTls: false,
             dailyCap, WarmupEnabled: false, minGapSeconds));
+        return added.Mailbox ?? throw new InvalidOperationException($"The pool refused {address}: {added.Error}");
     }
 
     /// <summary>A new contact at the company with a unique address (prefix selects the sink's scripted answer).</summary>

@@ -19,11 +19,11 @@ public sealed class SequenceDeliveryTests : OutreachTest
             await EnrollAsync(contacts[^1].Id, template);
         }
 
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(14));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(14));
         Assert.Equal(2, contacts.Sum(c => SmtpSink.MessagesTo(c.Email).Count));
         Assert.Equal(2, (await Silo.Grains.GetGrain<IMailboxGrain>(mailbox.Id).GetAsync()).SentToday);
 
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(1.5));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(1.5));
         Assert.Equal(3, contacts.Sum(c => SmtpSink.MessagesTo(c.Email).Count));
         Assert.Equal(2L, await Seed.ScalarAsync("SELECT count(*) FROM outreach WHERE sent_at = '2026-11-02T09:00:00Z'"));
         Assert.Equal(1L, await Seed.ScalarAsync("SELECT count(*) FROM outreach WHERE sent_at = '2026-11-03T00:00:00Z'"));
@@ -41,7 +41,7 @@ public sealed class SequenceDeliveryTests : OutreachTest
         }
 
         await Task.WhenAll(contacts.Select(c => EnrollAsync(c.Id, template)));
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(1));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(1));
 
         Assert.Equal(20, contacts.Sum(c => SmtpSink.MessagesTo(c.Email).Count));
         Assert.Equal(20L, await Seed.ScalarAsync("SELECT count(*) FROM outreach WHERE status = 'sent'"));
@@ -57,7 +57,7 @@ public sealed class SequenceDeliveryTests : OutreachTest
         var start = Clock.GetUtcNow();
         var view = await EnrollAsync(contact, await AnyTimeTemplateAsync((0, "Hello", "Body")));
 
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(10));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(10));
 
         Assert.Single(await SmtpSink.WaitForAsync(email, 1));
         var sequence = await Sequence(view.Id).GetAsync();
@@ -74,7 +74,7 @@ public sealed class SequenceDeliveryTests : OutreachTest
         var (contact, email) = await AddContactAsync(prefix: "tempfail3");
         var view = await EnrollAsync(contact, await AnyTimeTemplateAsync((0, "Hello", "Body"), (1, "Again", "Body")));
 
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(1));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(1));
 
         Assert.Empty(SmtpSink.MessagesTo(email));
         var sequence = await Sequence(view.Id).GetAsync();
@@ -91,7 +91,7 @@ public sealed class SequenceDeliveryTests : OutreachTest
         var (contact, email) = await AddContactAsync(prefix: "reject");
         var view = await EnrollAsync(contact, await AnyTimeTemplateAsync((0, "Hello", "Body"), (1, "Again", "Body")));
 
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(2));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(2));
 
         Assert.Empty(SmtpSink.MessagesTo(email));
         var sequence = await Sequence(view.Id).GetAsync();
@@ -113,13 +113,12 @@ public sealed class SequenceDeliveryTests : OutreachTest
         var stuck = new StuckTransport();
         Silo = await StartSiloAsync(services: s => s.AddSingleton<IMailTransport>(stuck));
         var view = await EnrollAsync(contact, template);
-        Clock.Advance(TimeSpan.FromSeconds(1));
         await stuck.Entered.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("sending", await Seed.ScalarTextAsync("SELECT status FROM outreach WHERE sequence_instance_id = $1 AND step_no = 1", view.Id));
-        Silo.Kill();
+        await Silo.KillAsync();
 
         Silo = await StartSiloAsync();
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(3));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(3));
 
         Assert.Empty(SmtpSink.MessagesTo(email));
         var sequence = await Sequence(view.Id).GetAsync();
@@ -140,14 +139,14 @@ public sealed class SequenceDeliveryTests : OutreachTest
             await EnrollAsync(contacts[^1].Id, template);
         }
 
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(1));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(1));
         await Silo.StopAsync();
-        Clock.Advance(TimeSpan.FromHours(30));
+        Clock.Jump(TimeSpan.FromHours(30));
         Silo = await StartSiloAsync();
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(30));
-        Silo.Kill();
+        await Clock.AdvanceAsync(TimeSpan.FromHours(30));
+        await Silo.KillAsync();
         Silo = await StartSiloAsync();
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromDays(3));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(3));
 
         Assert.All(contacts, c => Assert.Equal(["One", "Two", "Three"], SmtpSink.MessagesTo(c.Email).Select(m => m.Header("Subject"))));
         Assert.Equal(15L, await Seed.ScalarAsync("SELECT count(*) FROM outreach WHERE status = 'sent'"));

@@ -14,7 +14,7 @@ public sealed class SequenceSendingTests : OutreachTest
         var enrolledAt = Clock.GetUtcNow();
 
         var view = await EnrollAsync(contact, template);
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromDays(8));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(8));
 
         var messages = await SmtpSink.WaitForAsync(email, 3);
         Assert.Equal(3, messages.Count);
@@ -46,13 +46,13 @@ public sealed class SequenceSendingTests : OutreachTest
         await AddMailboxAsync();
         var (contact, email) = await AddContactAsync();
         var view = await EnrollAsync(contact, await Seed.PlatformTemplateIdAsync("Job Seeker Default"));
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(1));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
         var first = (await SmtpSink.WaitForAsync(email, 1))[0];
 
-        Clock.Advance(TimeSpan.FromHours(3));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(3));
         var applied = await Silo.Grains.GetGrain<IEmailEventGrain>(first.Header("Message-ID").Trim('<', '>'))
             .ApplyAsync(new EmailEvent("evt-reply-1", EmailEventTypes.Reply, Clock.GetUtcNow(), null, null));
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromDays(10));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(10));
 
         Assert.True(applied);
         Assert.Single(SmtpSink.MessagesTo(email));
@@ -70,12 +70,12 @@ public sealed class SequenceSendingTests : OutreachTest
         var (contact, email) = await AddContactAsync();
         var template = await AnyTimeTemplateAsync((0, "Hi {{first_name}}", "Step one"), (1, "Again", "Step two"));
         await EnrollAsync(contact, template);
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(1));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
         var first = (await SmtpSink.WaitForAsync(email, 1))[0];
 
         await Silo.Grains.GetGrain<IEmailEventGrain>(first.Header("Message-ID").Trim('<', '>'))
             .ApplyAsync(new EmailEvent("evt-ooo-1", EmailEventTypes.AutoReply, Clock.GetUtcNow(), null, null));
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(2));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(2));
 
         Assert.Equal(2, SmtpSink.MessagesTo(email).Count);
     }
@@ -86,13 +86,13 @@ public sealed class SequenceSendingTests : OutreachTest
         await AddMailboxAsync();
         var (contact, email) = await AddContactAsync();
         var view = await EnrollAsync(contact, await AnyTimeTemplateAsync((0, "One", "1"), (24, "Two", "2"), (24, "Three", "3")));
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(1));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
         var first = (await SmtpSink.WaitForAsync(email, 1))[0];
 
         var grain = Silo.Grains.GetGrain<IEmailEventGrain>(first.Header("Message-ID").Trim('<', '>'));
         Assert.True(await grain.ApplyAsync(new EmailEvent("unsubscribe:x", EmailEventTypes.Unsubscribe, Clock.GetUtcNow(), null, null)));
         Assert.True(await grain.ApplyAsync(new EmailEvent("unsubscribe:x", EmailEventTypes.Unsubscribe, Clock.GetUtcNow(), null, null)));
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromDays(5));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(5));
 
         Assert.Single(SmtpSink.MessagesTo(email));
         Assert.Equal("stopped_optout", (await Sequence(view.Id).GetAsync()).Status);
@@ -110,7 +110,7 @@ public sealed class SequenceSendingTests : OutreachTest
         var template = await AnyTimeTemplateAsync((0, "{{role}} at {{company}} for {{first_name}}", "Hello {{first_name}}, from {{my_name}}. {{custom}}"));
 
         await EnrollAsync(contact, template, new() { ["custom"] = "<b>bold</b>" });
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(1));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
 
         var message = (await SmtpSink.WaitForAsync(email, 1))[0];
         Assert.Equal("Staff Engineer at Acme for Alex", message.Header("Subject"));
@@ -153,15 +153,15 @@ public sealed class SequenceSendingTests : OutreachTest
         await AddMailboxAsync();
         var (contact, email) = await AddContactAsync();
         var view = await EnrollAsync(contact, await AnyTimeTemplateAsync((0, "One", "1"), (2, "Two", "2")));
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(1));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
         await SmtpSink.WaitForAsync(email, 1);
 
         Assert.Equal("paused", (await Sequence(view.Id).PauseAsync()).Status);
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromHours(5));
+        await Clock.AdvanceAsync(TimeSpan.FromHours(5));
         Assert.Single(SmtpSink.MessagesTo(email));
 
         Assert.Equal("active", (await Sequence(view.Id).ResumeAsync()).Status);
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromMinutes(1));
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
         Assert.Equal(2, (await SmtpSink.WaitForAsync(email, 2)).Count);
         Assert.Equal("completed", (await Sequence(view.Id).GetAsync()).Status);
     }
@@ -172,10 +172,10 @@ public sealed class SequenceSendingTests : OutreachTest
         await AddMailboxAsync();
         var (contact, email) = await AddContactAsync(timezone: "Europe/Berlin");
         var template = await Seed.TemplateAsync(UserId, "window", [(0, "One", "1"), (0.5, "Two", "2")]);
-        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 6, 16, 45, 0, TimeSpan.Zero)); // Friday 17:45 in Berlin
+        await Clock.AdvanceToAsync(new DateTimeOffset(2026, 11, 6, 16, 45, 0, TimeSpan.Zero)); // Friday 17:45 in Berlin
 
         var view = await EnrollAsync(contact, template);
-        await Silo.AdvanceAsync(Clock, TimeSpan.FromDays(3));
+        await Clock.AdvanceAsync(TimeSpan.FromDays(3));
 
         Assert.Equal(2, (await SmtpSink.WaitForAsync(email, 2)).Count);
         var steps = (await Sequence(view.Id).GetAsync()).Steps;

@@ -1,21 +1,21 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RoleFerry.Actors.Hosting;
 using RoleFerry.Testing;
 
 namespace RoleFerry.Grains.Tests.Support;
 
 /// <summary>
-/// Each test: its own migrated database, a fake clock starting Monday 2026-11-02 09:00 UTC, the product's grains
-/// with their real services, the real SMTP sink of ./test.sh. <see cref="Seed"/> inserts users, jobs, contacts.
+/// Each test: its own migrated database, a fake clock starting Monday 2026-11-02 09:00 UTC, an in-process Orleans
+/// cluster (<see cref="SiloCluster"/>, started empty; <see cref="StartSiloAsync"/> adds silos) running the
+/// product's grains with their real services, the real SMTP sink of ./test.sh. <see cref="Seed"/> inserts users,
+/// jobs, contacts.
 /// </summary>
 public abstract class GrainTest : IAsyncLifetime
 {
-    private readonly List<TestSilo> _silos = [];
+    private SiloCluster? _cluster;
 
-    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    protected TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
     protected string ConnectionString { get; private set; } = "";
 
@@ -23,7 +23,9 @@ public abstract class GrainTest : IAsyncLifetime
 
     protected Seed Seed { get; private set; } = null!;
 
-    /// <summary>Configuration every silo of this test gets; add keys before starting one.</summary>
+    protected SiloCluster Cluster => _cluster ?? throw new InvalidOperationException("No silo was started.");
+
+    /// <summary>Configuration every silo of this test gets; add keys before starting the first one.</summary>
     protected Dictionary<string, string?> Settings { get; } = new()
     {
         ["RoleFerry:Security:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -35,35 +37,24 @@ public abstract class GrainTest : IAsyncLifetime
     {
         ConnectionString = await TestDatabase.CreateAsync();
         Db = NpgsqlDataSource.Create(ConnectionString);
-        Seed = new Seed(Db, Clock);
+        Seed = new Seed(Db, Clock.Time);
     }
 
     public virtual async Task DisposeAsync()
     {
-        foreach (var silo in _silos)
+        if (_cluster is not null)
         {
-            await silo.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
 
+        Clock.Dispose();
         await Db.DisposeAsync();
     }
 
-    protected async Task<TestSilo> StartSiloAsync(
-        Action<ActorRuntimeOptions>? configure = null,
-        Action<IServiceCollection>? services = null)
+    /// <summary>Starts a silo of this test's cluster; <paramref name="services"/> changes that silo's services only.</summary>
+    protected async Task<ClusterSilo> StartSiloAsync(Action<IServiceCollection>? services = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        var silo = await TestSilo.StartAsync(
-            ConnectionString,
-            Clock,
-            [GrainsAssembly.Value],
-            configure,
-            s =>
-            {
-                s.AddRoleFerryGrains(configuration);
-                services?.Invoke(s);
-            });
-        _silos.Add(silo);
-        return silo;
+        _cluster ??= await SiloCluster.StartAsync(ConnectionString, Clock, Settings, silos: 0);
+        return await _cluster.StartSiloAsync(services);
     }
 }

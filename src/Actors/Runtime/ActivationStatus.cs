@@ -1,9 +1,0 @@
-namespace RoleFerry.Actors.Runtime;
-
-internal enum ActivationStatus
-{
-    Activating,
-    Valid,
-    Deactivating,
-    Done,
-}

@@ -1,0 +1,62 @@
+using System.Net;
+using Orleans.Dashboard;
+using Orleans.Configuration;
+using RoleFerry.Grains.Interfaces.Maintenance;
+
+namespace RoleFerry.Silo.Hosting;
+
+public static class OrleansSiloExtensions
+{
+    /// <summary>Npgsql's ADO.NET invariant name, as Orleans' ADO.NET providers know it.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// RoleFerry's Orleans silo on PostgreSQL: ADO.NET clustering (the membership table), reminders and the default
+    /// grain storage, all in the RoleFerry database (their tables come from db/migrations); the dashboard; the
+    /// platform's daily maintenance schedule registered at start.
+    /// </summary>
+    public static ISiloBuilder AddRoleFerryOrleans(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
+    {
+        var cluster = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        silo.ConfigureEndpoints(
+            cluster.AdvertisedIPAddress ?? Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback,
+            cluster.SiloPort,
+            cluster.GatewayPort,
+            listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddRoleFerryPersistence(connectionString);
+        silo.AddDashboard();
+        silo.AddStartupTask((services, _) =>
+            services.GetRequiredService<IGrainFactory>().GetGrain<IMaintenanceGrain>(IMaintenanceGrain.PlatformKey).EnsureScheduledAsync());
+        return silo;
+    }
+
+    /// <summary>
+    /// Reminders and the default grain storage (state with no table of ours) through Orleans' ADO.NET providers on
+    /// the RoleFerry database. RoleFerry's own grain storages are registered with the grains
+    /// (<c>AddRoleFerryGrains</c>).
+    /// </summary>
+    public static ISiloBuilder AddRoleFerryPersistence(this ISiloBuilder silo, string connectionString)
+    {
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorageAsDefault(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+}
