@@ -59,7 +59,7 @@ public sealed class SiloCluster : IAsyncDisposable
         {
             host.Configuration.AddInMemoryCollection(settings);
             host.Logging.ClearProviders();
-            host.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("RoleFerry", LogLevel.Debug);
+            host.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
             host.Services.AddTestClock(clock);
             host.Services.AddSingleton(_ => RoleFerryDataSource.Create(connectionString));
             host.Services.AddRoleFerryGrains(host.Configuration);
