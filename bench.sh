@@ -7,8 +7,8 @@
 #   ./bench.sh --quick --only 2   only harness section 2 (pgbench and BenchmarkDotNet still run)
 #
 # Steps: start PostgreSQL 15 (scripts/pg.sh, --fast: fsync off, pg_stat_statements preloaded) on a free port in a
-# temp folder; for section 2, install the graphile-worker peer (npm ci in bench/peers when node_modules is missing
-# or older than package-lock.json) and start the test SMTP server (scripts/smtp.sh); build bench/ in
+# temp folder; for sections 2 and 3, install the graphile-worker peer (npm ci in bench/peers when node_modules is
+# missing or older than package-lock.json); for section 2 start the test SMTP server (scripts/smtp.sh); build bench/ in
 # Release; pgbench (-i -s 1, then select-only -S and the TPC-B-like write test, -c 8 -j 2) for the PostgreSQL
 # ceiling; the BenchmarkDotNet micro-benchmarks (bench/RoleFerry.Bench.Micro); the whole-system harness
 # (bench/RoleFerry.Bench), which prints one table of every figure with its baseline and ratio.
@@ -79,9 +79,9 @@ runs_section() {
     [ -z "$ONLY" ] || printf ',%s,' "$ONLY" | tr -d ' ' | grep -q ",$1,"
 }
 
-if runs_section 2; then
-    # graphile-worker, the peer of section 2 (pinned in bench/peers/package-lock.json). A failed install is not a
-    # failed run: the table then says graphile-worker was not measured.
+if runs_section 2 || runs_section 3; then
+    # graphile-worker, the peer of sections 2 and 3 (pinned in bench/peers/package-lock.json). A failed install is
+    # not a failed run: the table then says graphile-worker was not measured.
     PEERS="$ROOT/bench/peers"
     if ! command -v npm >/dev/null 2>&1; then
         echo "bench.sh: npm not found; graphile-worker will not be measured" >&2
@@ -96,6 +96,9 @@ if runs_section 2; then
         echo "bench.sh: graphile-worker peer already installed (bench/peers/node_modules is up to date)"
         HARNESS_ARGS+=(--peers "$PEERS")
     fi
+fi
+
+if runs_section 2; then
     if smtp_start "$TMP/mail" "$RESULTS/smtp.log"; then
         HARNESS_ARGS+=(--smtp "127.0.0.1:$SMTP_PORT" --smtp-maildir "$TMP/mail")
     else

@@ -4,11 +4,12 @@ using RoleFerry.Bench.Grains;
 namespace RoleFerry.Bench.Micro;
 
 /// <summary>
-/// (6) One empty grain method call through the runtime (proxy, turn queue, activation loop, completion) against a
-/// direct interface call on the same grain object (baseline). One async caller awaiting <see cref="Calls"/> calls one
-/// after the other per invocation (OperationsPerInvoke), so the figure is the cost of one awaited call, not of
-/// BenchmarkDotNet blocking a thread on each returned Task.
-/// The runtime needs its PostgreSQL (reminder table): <see cref="MicroProgram.ConnectionString"/>.
+/// (6) One empty grain method call through Orleans (grain reference, message, the activation's scheduler, response)
+/// from outside any grain, in the product's silo (<see cref="BenchSilo"/>), against a direct interface call on the
+/// same grain object (baseline). One async caller awaiting <see cref="Calls"/> calls one after the other per
+/// invocation (OperationsPerInvoke), so the figure is the cost of one awaited call, not of BenchmarkDotNet blocking a
+/// thread on each returned Task. The silo needs its PostgreSQL (clustering, reminders, storage):
+/// <see cref="MicroProgram.ConnectionString"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class GrainCallBenchmarks

@@ -14,7 +14,7 @@ namespace RoleFerry.Bench.Micro;
 /// </summary>
 public static class MicroProgram
 {
-    /// <summary>The migrated database the benchmarks' runtime uses (created here, read by the benchmark's setup).</summary>
+    /// <summary>The migrated database the benchmarks' silo uses (created here, read by the benchmark's setup).</summary>
     public static string? ConnectionString { get; private set; }
 
     public static async Task<int> Main(string[] args)

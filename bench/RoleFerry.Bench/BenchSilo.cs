@@ -1,79 +1,129 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using RoleFerry.Silo.Database;
-using RoleFerry.Actors;
-using RoleFerry.Actors.Hosting;
-using RoleFerry.Actors.Runtime;
-using RoleFerry.Grains;
+using RoleFerry.Silo;
 
 namespace RoleFerry.Bench;
 
 /// <summary>
-/// The grain runtime hosted in this process as the silo hosts it: the real clock, a real PostgreSQL database, the
-/// product's grains with their services (random security keys) plus this assembly's benchmark grains.
+/// The product's silo host, in this process: <c>WebApplication</c> + <see cref="SiloExtensions.AddRoleFerrySilo"/> +
+/// <see cref="SiloExtensions.MapRoleFerrySilo"/>, exactly as src/Silo/Program.cs builds it (Orleans with ADO.NET
+/// clustering, reminders and grain storage on the given PostgreSQL database, RoleFerry's grains and grain storages,
+/// the dashboard, the API on Kestrel, migrations at start-up), on the real clock, plus this assembly's benchmark
+/// grains (found by Orleans like any grain of a referenced assembly). The only differences from a deployed silo:
+/// configuration comes from memory (fresh random secrets, free local ports for HTTP, silo-to-silo and gateway),
+/// and warnings/errors go to a <see cref="SiloLog"/> instead of the console (Information and below are dropped).
 /// </summary>
 public sealed class BenchSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
 
-    private BenchSilo(IHost host) => _host = host;
+    private readonly WebApplication _app;
 
-    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+    private BenchSilo(WebApplication app, SiloLog log, TimeSpan started)
+    {
+        _app = app;
+        Log = log;
+        StartDuration = started;
+    }
 
-    public ActorRuntime Runtime => _host.Services.GetRequiredService<ActorRuntime>();
+    public IServiceProvider Services => _app.Services;
 
-    public NpgsqlDataSource DataSource => _host.Services.GetRequiredService<NpgsqlDataSource>();
+    /// <summary>Grain calls from outside any grain, through this silo (as the co-hosted API calls).</summary>
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>The runtime options in force (the defaults, as the silo has them, unless a benchmark changed them).</summary>
-    public ActorRuntimeOptions Options => _host.Services.GetRequiredService<IOptions<ActorRuntimeOptions>>().Value;
+    /// <summary>The silo's own data source (RoleFerryDataSource: prepared statements).</summary>
+    public NpgsqlDataSource DataSource => _app.Services.GetRequiredService<NpgsqlDataSource>();
 
+    public SiloLog Log { get; }
+
+    /// <summary>From building the host to StartAsync returning (migrations check, Orleans start, Kestrel).</summary>
+    public TimeSpan StartDuration { get; }
+
+    /// <param name="connectionString">A migrated database (a copy of <see cref="BenchDatabase"/>'s template).</param>
+    /// <param name="maxPoolSize">Npgsql's Max Pool Size in the silo's connection string (the product's default is Npgsql's, 100).</param>
     /// <param name="overrides">Configuration entries set over the defaults (e.g. <c>RoleFerry:Quotas:...</c>).</param>
     /// <param name="services">Changes to the services after the product's registrations (e.g. another mail transport).</param>
+    /// <param name="logPath">Where the silo's warnings and errors go; null: counted only.</param>
     public static async Task<BenchSilo> StartAsync(
         string connectionString,
         int maxPoolSize = 100,
         IReadOnlyDictionary<string, string?>? overrides = null,
         Action<IServiceCollection>? services = null,
-        Action<ActorRuntimeOptions>? configure = null)
+        string? logPath = null)
     {
+        var pooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
         var settings = new Dictionary<string, string?>
         {
+            [$"ConnectionStrings:{SiloExtensions.ConnectionStringName}"] = pooled,
             ["RoleFerry:Security:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["RoleFerry:WebhookSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             ["RoleFerry:Email:PublicBaseUrl"] = "https://roleferry.bench",
+            ["RoleFerry:Cluster:AdvertisedAddress"] = "127.0.0.1",
+            ["RoleFerry:Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RoleFerry:Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        var pooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
-        builder.Services.AddSingleton(_ => RoleFerryDataSource.Create(pooled));
-        builder.Services.AddActors(GrainsAssembly.Value, typeof(BenchSilo).Assembly);
-        builder.Services.AddRoleFerryGrains(configuration);
-        if (configure is not null)
+        var watch = Stopwatch.StartNew();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            builder.Services.Configure(configure);
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        builder.AddRoleFerrySilo();
+        var log = new SiloLog(logPath);
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddProvider(log);
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapRoleFerrySilo();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            log.Dispose();
+            throw;
         }
 
-        services?.Invoke(builder.Services);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new BenchSilo(host);
+        return new BenchSilo(app, log, watch.Elapsed);
     }
+
+    /// <summary>Activations in the silo now (Orleans' management grain: the catalog's count, system targets excluded).</summary>
+    public Task<int> ActivationCountAsync() =>
+        Grains.GetGrain<IManagementGrain>(0).GetTotalActivationCount();
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
+        try
+        {
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            await _app.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            Log.Dispose();
+            // Orleans' ADO.NET providers open their connections through Npgsql's global pool (by connection string),
+            // which outlives the silo: close its idle connections, or the next cases' silos run out of PostgreSQL's
+            // max_connections (53300 "too many clients").
+            NpgsqlConnection.ClearAllPools();
+        }
     }
 }

@@ -7,14 +7,17 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Security;
+using RoleFerry.Grains.Sequences;
 
 namespace RoleFerry.Bench;
 
 /// <summary>
-/// (2) Dispatch. N sequence steps are due at once (<see cref="DispatchSeed"/>) when a fresh silo starts; the clock
-/// runs from the silo's start (its reminder scan included) until every step's outreach row is 'sent', through the
-/// product's path: reminder → SequenceGrain (context, window, pool pick, mailbox reservation, quota, render, claim)
-/// → IMailTransport → outreach row 'sent' and the next step scheduled. Twice: a null transport (the engine's own
+/// (2) Dispatch. N sequence steps are due (<see cref="DispatchSeed"/>) and their N wake-up reminders, in Orleans'
+/// reminder table, all tick at the same instant, a lead after a fresh product silo (<see cref="BenchSilo"/>) starts;
+/// the clock runs from that instant until every step's outreach row is 'sent', through the product's path: Orleans
+/// reminder tick → SequenceGrain activation (state, reminder lookup) → context, window, pool pick, mailbox
+/// reservation, quota, render, claim → IMailTransport → outreach row 'sent' and the next step scheduled (reminder
+/// re-registered 48 h ahead, row, state). Twice: a null transport (the engine's own
 /// cost) and the local test SMTP server. Statements per sent step from pg_stat_statements. Beside it, on the same
 /// PostgreSQL, graphile-worker running N jobs of one UPDATE each (<see cref="GraphileWorkerPeer"/>).
 /// Checked in the same run: every step sent exactly once, no mailbox over its cap, no message twice at the sink.
@@ -23,7 +26,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
 {
     private const string Section = "2 dispatch";
     private const int StepsPerUser = 100;
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(60);
 
     public async Task RunAsync()
     {
@@ -60,7 +63,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
 
     private void AddRows(string caseName, DispatchRun run, GraphileThroughput? peer, string baseline)
     {
-        table.Add(new ResultRow(Section, caseName, "steps/s (silo start → all sent) vs jobs/s", "1/s", run.StepsPerSecond, peer?.JobsPerSecond, baseline));
+        table.Add(new ResultRow(Section, caseName, "steps/s (all due → all sent) vs jobs/s", "1/s", run.StepsPerSecond, peer?.JobsPerSecond, baseline));
         table.Add(new ResultRow(Section, caseName, "steps/s (first claim → all sent) vs jobs/s", "1/s", run.StepsPerSecondAfterFirstClaim, peer?.JobsPerSecond, baseline));
         var peerStatements = peer?.Statements is { } calls ? (double)calls / peer.Jobs : (double?)null;
         const string peerRoundTrips = "graphile-worker: pg_stat_statements calls per job (node-postgres sends one statement per round trip)";
@@ -82,7 +85,9 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             table.Note($"{Section}, {caseName}: statements not counted (pg_stat_statements is not preloaded in this cluster).");
         }
 
-        table.Note($"{Section}, {caseName}: {run.Steps:N0} steps in {run.Seconds:0.00} s, first claim {run.FirstClaimSeconds:0.00} s after the silo start; {run.Check}.");
+        table.Note($"{Section}, {caseName}: {run.Steps:N0} steps in {run.Seconds:0.00} s from their due time; {run.Check}.");
+        table.Note($"{Section}, {caseName}: {run.Timeline}.");
+        table.Note($"{Section}, {caseName}: {run.Ticks}.");
         if (run.TopStatements.Count > 0)
         {
             var perStep = run.TopStatements.Select(t => string.Create(CultureInfo.InvariantCulture,
@@ -127,12 +132,26 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         var (host, port) = smtp is null ? ("smtp.roleferry.bench", 587) : ParseEndpoint(smtp);
         var mailboxes = Math.Max(10, steps / 1_000);
         var contactDomain = "d" + Guid.NewGuid().ToString("N")[..10] + ".roleferry.bench";
+        // Step 1 is due from the seeding on (next_step_due_at in the row); the wake-up reminders' first tick is
+        // written after the seeding, a lead ahead, so that the silo has loaded them when it comes.
         var seed = new DispatchSeed(steps, StepsPerUser, mailboxes, 2 * ((steps + mailboxes - 1) / mailboxes), host, port,
             secrets.Encrypt("bench-password"), contactDomain, DateTimeOffset.UtcNow);
 
         // Seeding 100,000 sequences (300,000 outreach rows) takes longer than Npgsql's default 30 s command timeout.
         await using var observer = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 600 }.ConnectionString);
-        await seed.WriteAsync(observer);
+        var seeding = Stopwatch.StartNew();
+        await seed.WriteAsync(observer, withReminders: false);
+        var ids = await seed.IdsAsync(observer);
+        var lead = Lead(steps);
+        var tick = OrleansReminderRows.ToMilliseconds(DateTimeOffset.UtcNow + lead);
+        await OrleansReminderRows.InsertAsync(observer, DispatchSeed.SequenceGrainType, SequenceGrain.WakeUpReminder, DispatchSeed.WakeUpPeriod,
+            ids, ids.Select(_ => tick).ToArray());
+        await using (var analyze = observer.CreateCommand(StatementCounter.Mark + "ANALYZE orleansreminderstable"))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        seeding.Stop();
         await StatementCounter.EnableAsync(observer);
         var before = await StatementCounter.SnapshotAsync(observer);
 
@@ -147,19 +166,28 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             ? s => s.Replace(ServiceDescriptor.Singleton<IMailTransport>(nullTransport))
             : null;
 
+        var caseTag = smtp is null ? "null" : "smtp";
         using var roundTrips = new NpgsqlRoundTripCounter();
+        using var reminders = new ReminderActivity();
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         DispatchTimes times;
         StatementCounts? statements;
         long commands;
-        await using (var silo = await BenchSilo.StartAsync(connectionString, overrides: overrides, services: services))
+        string siloLog;
+        TimeSpan siloStart;
+        int activations;
+        await using (var silo = await BenchSilo.StartAsync(connectionString, overrides: overrides, services: services,
+                         logPath: Path.Combine(options.ResultsFolder, $"silo-dispatch-{caseTag}.log")))
         {
+            siloStart = silo.StartDuration;
             await DispatchObserver.WaitAllSentAsync(observer, steps, clock, Deadline);
             await DispatchObserver.WaitAllAdvancedAsync(observer, steps);
             statements = StatementCounts.Between(before, await StatementCounter.SnapshotAsync(observer));
             commands = roundTrips.Commands;
             times = await DispatchObserver.TimesAsync(observer);
+            activations = await silo.ActivationCountAsync();
+            siloLog = silo.Log.Describe();
         }
 
         var top = await StatementCounter.TopAsync(observer, 20);
@@ -186,9 +214,31 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             check += $", {sink.Messages:N0} messages at the SMTP server, 0 duplicates";
         }
 
-        return new DispatchRun(steps, (times.LastSent - started).TotalSeconds, (times.FirstClaim - started).TotalSeconds, statements,
-            commands, roundTrips.Connects, check, top);
+        // The reminders tick at `tick` if the service had loaded them by then, else together at the next whole period after it.
+        var loadedAt = reminders.ServiceStartedAt;
+        var firstFired = reminders.FirstTicks.Count == 0 ? tick : reminders.FirstTicks.Values.Min(t => t.FiredAt).UtcDateTime;
+        var periods = Math.Max(0, Math.Floor((firstFired - tick).TotalMilliseconds / DispatchSeed.WakeUpPeriod.TotalMilliseconds));
+        var due = new DateTimeOffset(tick) + (DispatchSeed.WakeUpPeriod * periods);
+        var ticksPerSequence = reminders.FirstTicks.Values.Select(t => t.Firings).DefaultIfEmpty(0);
+        var timeline = ($"seeding {seeding.Elapsed.TotalSeconds:0.0} s; silo start {siloStart.TotalSeconds:0.0} s, reminder service loaded the table "
+            + (loadedAt is { } at ? $"{(at - started).TotalSeconds:0.0} s after the start call" : "(no start event seen)")
+            + $"; first tick written for {(new DateTimeOffset(tick) - started).TotalSeconds:0.0} s after the start call"
+            + (periods > 0 ? $", but the reminders were not loaded by then, so they ticked {periods:0} period(s) later" : "")
+            + $"; all due at {(due - started).TotalSeconds:0.0} s, first claim {(times.FirstClaim - due).TotalSeconds:0.00} s after it, "
+            + $"last sent {(times.LastSent - due).TotalSeconds:0.0} s after it");
+        var ticks = string.Create(CultureInfo.InvariantCulture,
+            $"reminder ticks: {reminders.Fired:N0} fired ({reminders.Completed:N0} completed, {reminders.Failed:N0} failed: {reminders.DescribeFailures()}); "
+            + $"sequences ticked once {reminders.FirstTicks.Values.Count(t => t.Firings == 1):N0}, twice or more {reminders.FirstTicks.Values.Count(t => t.Firings > 1):N0} "
+            + $"(max {ticksPerSequence.Max()}); {activations:N0} activations at the end; silo warnings/errors: {siloLog}");
+        return new DispatchRun(steps, (times.LastSent - due).TotalSeconds, (times.FirstClaim - due).TotalSeconds, statements,
+            commands, roundTrips.Connects, check, top) { Timeline = timeline, Ticks = ticks };
     }
+
+    /// <summary>
+    /// From writing the wake-up reminders to their first tick: the silo's start and its reminder service's initial
+    /// read of the table (which grows with the rows) fit in it on this machine.
+    /// </summary>
+    private static TimeSpan Lead(int steps) => TimeSpan.FromSeconds(6 + (steps / 5_000.0));
 
     private static (string Host, int Port) ParseEndpoint(string endpoint)
     {

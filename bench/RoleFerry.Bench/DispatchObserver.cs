@@ -80,20 +80,26 @@ public static class DispatchObserver
                    (SELECT count(*) FROM mailboxes WHERE sent_today > daily_cap),
                    (SELECT count(*) FROM (SELECT r.mailbox_id FROM mailbox_reservations r JOIN mailboxes m ON m.id = r.mailbox_id
                                           WHERE NOT r.released GROUP BY r.mailbox_id, m.daily_cap HAVING count(*) > m.daily_cap) x),
-                   (SELECT count(*) FROM mailboxes WHERE sent_today > 0)
+                   (SELECT count(*) FROM mailboxes WHERE sent_today > 0),
+                   (SELECT count(*) FROM orleansreminderstable WHERE remindername = 'wake-up' AND starttime > now() + interval '47 hours'),
+                   (SELECT count(*) FROM orleansreminderstable WHERE remindername = 'wake-up' AND starttime <= now() + interval '47 hours')
             """);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var (sent, instances, reserved, overByCounter, overByRows, used) =
             (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
-        if (sent != seed.Steps || instances != seed.Steps || reserved != seed.Steps || overByCounter != 0 || overByRows != 0)
+        var (nextWakeUps, earlyWakeUps) = (reader.GetInt64(6), reader.GetInt64(7));
+        if (sent != seed.Steps || instances != seed.Steps || reserved != seed.Steps || overByCounter != 0 || overByRows != 0
+            || nextWakeUps != seed.Steps || earlyWakeUps != 0)
         {
             throw new InvalidOperationException(
                 $"Dispatch check FAILED: {sent} outreach rows sent ({instances} sequences) and {reserved} sent reservations for {seed.Steps} steps; "
-                + $"{overByCounter} mailboxes over cap by sent_today, {overByRows} by live reservation rows.");
+                + $"{overByCounter} mailboxes over cap by sent_today, {overByRows} by live reservation rows; "
+                + $"{nextWakeUps} wake-up reminders 48 h ahead (step 2), {earlyWakeUps} others.");
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"check OK: {sent:N0} outreach rows sent, each sequence once, {reserved:N0} sent reservations, {used} of {seed.Mailboxes} mailboxes used (cap {seed.MailboxCap}), none over its cap");
+            $"check OK: {sent:N0} outreach rows sent, each sequence once, {reserved:N0} sent reservations, {used} of {seed.Mailboxes} mailboxes used (cap {seed.MailboxCap}), none over its cap, "
+            + $"{nextWakeUps:N0} wake-up reminders re-registered 48 h ahead for step 2 and none earlier");
     }
 }

@@ -1,8 +1,8 @@
 namespace RoleFerry.Bench;
 
 /// <summary>
-/// One measured dispatch: <see cref="Steps"/> steps sent in <see cref="Seconds"/> (silo start → last outreach row
-/// 'sent'); <see cref="FirstClaimSeconds"/> from silo start to the first claim; <see cref="Statements"/> what
+/// One measured dispatch: <see cref="Steps"/> steps sent in <see cref="Seconds"/> (the instant all were due, i.e.
+/// their reminders ticked → last outreach row 'sent'); <see cref="FirstClaimSeconds"/> from that instant to the first claim; <see cref="Statements"/> what
 /// pg_stat_statements saw in the run's database meanwhile (null when unavailable); <see cref="Commands"/> and
 /// <see cref="Connects"/> the Npgsql command executions and physical connection opens meanwhile; <see cref="Check"/> the
 /// correctness check, already passed; <see cref="TopStatements"/> the statements called most.
@@ -17,9 +17,15 @@ public sealed record DispatchRun(
     string Check,
     IReadOnlyList<(long Calls, string Query)> TopStatements)
 {
+    /// <summary>Seeding, silo start, reminder load and the dispatch's times, for a note.</summary>
+    public string Timeline { get; init; } = "";
+
+    /// <summary>What the reminder service and the silo log saw, for a note.</summary>
+    public string Ticks { get; init; } = "";
+
     public double StepsPerSecond => Steps / Seconds;
 
-    /// <summary>Steps per second once sending began (the silo's start-up and reminder scan left out).</summary>
+    /// <summary>Steps per second once sending began (activation of the first grains left out).</summary>
     public double StepsPerSecondAfterFirstClaim => Steps / (Seconds - FirstClaimSeconds);
 
     /// <summary>Round trips per sent step: Npgsql commands + COMMIT / ROLLBACK (null without pg_stat_statements).</summary>

@@ -1,6 +1,5 @@
 using Npgsql;
-using RoleFerry.Actors;
-using RoleFerry.Actors.Hosting;
+using RoleFerry.Grains.Sequences;
 
 namespace RoleFerry.Bench;
 
@@ -8,8 +7,9 @@ namespace RoleFerry.Bench;
 /// The rows of a dispatch run, written with set-based SQL as enrollment would leave them, with step 1 due at
 /// <see cref="DueAt"/>: <see cref="Steps"/> sequence instances of the platform template "Job Seeker Default" (3
 /// steps, its sending window widened to any time), spread over users of the enterprise tier (<see cref="StepsPerUser"/>
-/// each, one application per user), their 3 outreach rows each ('scheduled'), one one-shot "step" reminder each in
-/// grain_reminders (partition as the runtime computes it), and <see cref="Mailboxes"/> active mailboxes (no
+/// each, one application per user), their 3 outreach rows each ('scheduled'), each sequence's wake-up reminder in
+/// Orleans' reminder table (first tick <see cref="DueAt"/>, period 1 min, as <c>SequenceGrain</c> registers it), and
+/// <see cref="Mailboxes"/> active mailboxes (no
 /// warm-up, health 100, no minimum gap, no TLS, daily cap <see cref="MailboxCap"/>) on <see cref="SmtpHost"/>:<see cref="SmtpPort"/>.
 /// Contacts' addresses are <c>contact-N@{ContactDomain}</c>, so a run's messages can be told apart in the SMTP sink.
 /// </summary>
@@ -28,7 +28,14 @@ public sealed record DispatchSeed(
 
     public int Users => (Steps + StepsPerUser - 1) / StepsPerUser;
 
-    public async Task WriteAsync(NpgsqlDataSource dataSource)
+    /// <summary>The grain type name of <see cref="SequenceGrain"/> (its [GrainType]).</summary>
+    public const string SequenceGrainType = "sequence";
+
+    /// <summary>The product's wake-up period (<see cref="SequenceOptions.WakeUpPeriod"/>' default).</summary>
+    public static readonly TimeSpan WakeUpPeriod = new SequenceOptions().WakeUpPeriod;
+
+    /// <param name="withReminders">Write each sequence's wake-up reminder row too (false: the caller writes them).</param>
+    public async Task WriteAsync(NpgsqlDataSource dataSource, bool withReminders = true)
     {
         await using (var connection = await dataSource.OpenConnectionAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
@@ -97,18 +104,25 @@ public sealed record DispatchSeed(
             await transaction.CommitAsync();
         }
 
-        await InsertRemindersAsync(dataSource);
+        if (withReminders)
+        {
+            var ids = await IdsAsync(dataSource);
+            await OrleansReminderRows.InsertAsync(dataSource, SequenceGrainType, SequenceGrain.WakeUpReminder, WakeUpPeriod,
+                ids, ids.Select(_ => OrleansReminderRows.ToMilliseconds(DueAt)).ToArray());
+        }
+
         await using var analyze = dataSource.CreateCommand(StatementCounter.Mark + "ANALYZE");
         await analyze.ExecuteNonQueryAsync();
     }
 
-    /// <summary>One "step" reminder per instance, due at <see cref="DueAt"/>, in the partition the runtime computes.</summary>
-    private async Task InsertRemindersAsync(NpgsqlDataSource dataSource)
+    /// <summary>The seeded sequence instances' ids, ascending.</summary>
+    public async Task<long[]> IdsAsync(NpgsqlDataSource dataSource)
     {
         var ids = new List<long>();
         await using (var select = dataSource.CreateCommand(
-                         """
+                         StatementCounter.Mark + """
                          SELECT si.id FROM sequence_instances si JOIN contacts c ON c.id = si.contact_id AND c.source = 'bench-dispatch'
+                         ORDER BY si.id
                          """))
         await using (var reader = await select.ExecuteReaderAsync())
         {
@@ -123,18 +137,7 @@ public sealed record DispatchSeed(
             throw new InvalidOperationException($"Seeded {ids.Count} sequence instances, expected {Steps}.");
         }
 
-        var partitions = new PartitionMap(new ActorRuntimeOptions().PartitionCount);
-        var keys = ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var owners = keys.Select(key => partitions.GetPartition(new GrainId("sequence", key))).ToArray();
-        await using var insert = dataSource.CreateCommand(
-            """
-            INSERT INTO grain_reminders (grain_type, grain_key, name, due_at, period, partition)
-            SELECT 'sequence', k, 'step', $3, NULL, p FROM unnest($1::text[], $2::int[]) AS t(k, p)
-            """);
-        insert.Parameters.Add(new NpgsqlParameter { Value = keys });
-        insert.Parameters.Add(new NpgsqlParameter { Value = owners });
-        insert.Parameters.Add(new NpgsqlParameter { Value = DueAt });
-        await insert.ExecuteNonQueryAsync();
+        return ids.ToArray();
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

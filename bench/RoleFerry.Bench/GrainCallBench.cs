@@ -4,7 +4,8 @@ using RoleFerry.Bench.Grains;
 namespace RoleFerry.Bench;
 
 /// <summary>
-/// (6) Raw grain call: an empty grain method through the runtime (proxy → turn queue → activation → answer) against
+/// (6) Raw grain call: an empty grain method through Orleans, in the product's silo (grain reference → message →
+/// the activation's scheduler → response), from outside any grain as the co-hosted API calls, against
 /// a direct interface call on the same grain object. One caller in a loop (latency), then many callers each on
 /// their own grain (throughput).
 /// </summary>

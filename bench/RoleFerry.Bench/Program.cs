@@ -16,6 +16,16 @@ catch (ArgumentException error)
 
 var started = Stopwatch.GetTimestamp();
 var table = new ResultTable();
+var sectionTimes = new List<string>();
+async Task TimedAsync(string section, Func<Task> run)
+{
+    var at = Stopwatch.GetTimestamp();
+    await run();
+    var seconds = Stopwatch.GetElapsedTime(at).TotalSeconds;
+    sectionTimes.Add($"({section}) {seconds:0} s");
+    Console.WriteLine($"({section}) done in {seconds:0} s");
+}
+
 var databases = new BenchDatabase(options.AdminConnectionString, options.MaxReservations + MailboxReservationBench.OverflowAttempts);
 var machine = MachineInfo.Describe(await databases.ServerVersionAsync());
 Console.WriteLine($"RoleFerry benchmarks ({(options.Quick ? "quick" : "full")} mode), {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -24,56 +34,77 @@ Console.Write(machine);
 ExternalResults.AddPgbench(table, ExternalResults.Read(options.PgbenchResults));
 ExternalResults.AddMicro(table, ExternalResults.Read(options.MicroResults));
 
-if (options.Runs("6"))
+string? failure = null;
+try
 {
-    Console.WriteLine($"(6) raw grain call: {options.GrainCalls:N0} calls");
-    await using var silo = await BenchSilo.StartAsync(await databases.CreateAsync());
-    await new GrainCallBench(silo, table, options.GrainCalls, options.GrainCallers).RunAsync();
-}
-
-if (options.Runs("1"))
-{
-    Console.WriteLine("(1) mailbox reservation: mailboxes × cap reservations per case");
-    foreach (var mailboxes in options.MailboxCounts)
+    if (options.Runs("6"))
     {
-        var reservations = new MailboxReservationBench(databases, table, mailboxes * options.CapFor(mailboxes));
-        foreach (var senders in options.SenderCounts)
+        Console.WriteLine($"(6) raw grain call: {options.GrainCalls:N0} calls");
+        await TimedAsync("6", async () =>
         {
-            await reservations.RunAsync(mailboxes, senders);
-        }
+            await using var silo = await BenchSilo.StartAsync(await databases.CreateAsync(), logPath: Path.Combine(options.ResultsFolder, "silo-grain-call.log"));
+            await new GrainCallBench(silo, table, options.GrainCalls, options.GrainCallers).RunAsync();
+        });
+    }
+
+    if (options.Runs("1"))
+    {
+        Console.WriteLine("(1) mailbox reservation: mailboxes × cap reservations per case");
+        await TimedAsync("1", async () =>
+        {
+            foreach (var mailboxes in options.MailboxCounts)
+            {
+                var reservations = new MailboxReservationBench(databases, table, mailboxes * options.CapFor(mailboxes));
+                foreach (var senders in options.SenderCounts)
+                {
+                    await reservations.RunAsync(mailboxes, senders);
+                }
+            }
+        });
+    }
+
+    if (options.Runs("2"))
+    {
+        Console.WriteLine($"(2) dispatch: {options.DispatchSteps:N0} steps due at once (SMTP case: {options.DispatchSmtpSteps:N0})");
+        await TimedAsync("2", () => new DispatchBench(databases, table, options).RunAsync());
+    }
+
+    if (options.Runs("3"))
+    {
+        var plan = options.StepLatenessPlan;
+        Console.WriteLine($"(3) step lateness: {plan.Pending:N0} pending wake-up reminders, {plan.DuePerMinute:N0} steps due per minute for {plan.Measured.TotalSeconds:0} s");
+        // Baseline: graphile-worker's run_at → start lateness for jobs due 2–5 s ahead (poll 500 ms).
+        var peer = GraphileWorkerPeer.Find(options.PeersDirectory);
+        Func<Task<Latencies?>> graphileWorker = peer is null
+            ? () => Task.FromResult<Latencies?>(null)
+            : async () => await peer.LatenessAsync(await databases.CreateEmptyAsync(), GraphileWorkerPeer.LatenessJobs);
+        await TimedAsync("3", () => new StepLatenessBench(databases, table, plan, options, graphileWorker).RunAsync());
+    }
+
+    if (options.Runs("4"))
+    {
+        Console.WriteLine($"(4) activations: {options.Activations:N0} trivial grains");
+        await TimedAsync("4", async () =>
+        {
+            await using var silo = await BenchSilo.StartAsync(await databases.CreateAsync(), logPath: Path.Combine(options.ResultsFolder, "silo-activations.log"));
+            await new ActivationMemoryBench(silo, table, options.Activations).RunAsync();
+        });
+    }
+
+    if (options.Runs("5"))
+    {
+        Console.WriteLine($"(5) API: {options.ApiSizes.Describe()}, load by wrk against the silo process");
+        await TimedAsync("5", () => new ApiLoadBench(databases, table, options).RunAsync());
     }
 }
-
-if (options.Runs("2"))
+catch (Exception error)
 {
-    Console.WriteLine($"(2) dispatch: {options.DispatchSteps:N0} steps due at once (SMTP case: {options.DispatchSmtpSteps:N0})");
-    await new DispatchBench(databases, table, options).RunAsync();
+    // A failed check (or a failed run) ends the harness with a non-zero exit code; the figures so far are still printed.
+    failure = error.ToString();
+    table.Note($"HARNESS FAILED: {error.GetType().Name}: {error.Message}");
 }
 
-if (options.Runs("3"))
-{
-    var plan = options.ReminderPlan;
-    Console.WriteLine($"(3) timer precision: {plan.Pending:N0} pending one-shot reminders, {plan.DuePerMinute:N0} due per minute for {plan.Measured.TotalSeconds:0} s");
-    // Baseline: graphile-worker's run_at → start lateness for jobs due 2–5 s ahead (poll 500 ms).
-    var peer = GraphileWorkerPeer.Find(options.PeersDirectory);
-    Func<Task<Latencies?>> graphileWorker = peer is null
-        ? () => Task.FromResult<Latencies?>(null)
-        : async () => await peer.LatenessAsync(await databases.CreateEmptyAsync(), GraphileWorkerPeer.LatenessJobs);
-    await new ReminderPrecisionBench(databases, table, plan, graphileWorker).RunAsync();
-}
-
-if (options.Runs("4"))
-{
-    Console.WriteLine($"(4) activations: {options.Activations:N0} trivial grains");
-    await using var silo = await BenchSilo.StartAsync(await databases.CreateAsync());
-    await new ActivationMemoryBench(silo, table, options.Activations).RunAsync();
-}
-
-if (options.Runs("5"))
-{
-    Console.WriteLine($"(5) API: {options.ApiSizes.Describe()}, load by wrk against the silo process");
-    await new ApiLoadBench(databases, table, options).RunAsync();
-}
+table.Note($"harness time per section: {string.Join(", ", sectionTimes)}.");
 
 var report = $"""
     ## Results ({(options.Quick ? "./bench.sh --quick" : "./bench.sh")}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, harness {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)
@@ -90,6 +121,12 @@ Console.WriteLine(report);
 if (options.Output is { } output)
 {
     await File.WriteAllTextAsync(output, report);
+}
+
+if (failure is not null)
+{
+    Console.Error.WriteLine(failure);
+    return 1;
 }
 
 return 0;

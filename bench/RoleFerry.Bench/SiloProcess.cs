@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 
 namespace RoleFerry.Bench;
 
 /// <summary>
 /// The real silo (src/Silo, Release build) as a separate process on a free local port, configured only through
-/// environment variables: the connection string and the required secrets (RequiredSecretsValidator: SecretKey,
-/// TokenSigningKey, WebhookSecret; fresh random keys per run). Production environment, default logging (one
+/// environment variables: the connection string, the required secrets (RequiredSecretsValidator: SecretKey,
+/// TokenSigningKey, WebhookSecret; fresh random keys per run) and free local ports for Orleans' silo-to-silo and
+/// gateway endpoints (RoleFerry:Cluster; the defaults 11111/30000 may be taken by another silo on the machine). Production environment, default logging (one
 /// line per request, as deployed), written to a log file. Ready when GET /health/ready answers 200; stopped with
 /// SIGTERM (graceful shutdown), killed only when it does not exit within 30 s.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(string connectionString, string logPath)
     {
         var dll = FindSiloDll();
-        var port = FreePort();
+        var port = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -74,6 +74,9 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["RoleFerry__Security__SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["RoleFerry__Security__TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["RoleFerry__WebhookSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        start.Environment["RoleFerry__Cluster__AdvertisedAddress"] = "127.0.0.1";
+        start.Environment["RoleFerry__Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["RoleFerry__Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");
@@ -179,12 +182,5 @@ public sealed class SiloProcess : IAsyncDisposable
                 _log.WriteLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

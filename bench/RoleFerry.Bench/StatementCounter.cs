@@ -62,6 +62,33 @@ public static class StatementCounter
         return top;
     }
 
+    /// <summary>
+    /// pg_stat_statements' totals over the statements whose text matches <paramref name="like"/> (SQL LIKE) in this
+    /// database: calls, rows returned or changed, total and largest execution time (ms). Null without the view.
+    /// </summary>
+    public static async Task<(long Calls, long Rows, double TotalMs, double MaxMs)?> TotalsAsync(NpgsqlDataSource dataSource, string like)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand(
+                Mark + """
+                SELECT coalesce(sum(calls), 0)::bigint, coalesce(sum(rows), 0)::bigint,
+                       coalesce(sum(total_exec_time), 0)::float8, coalesce(max(max_exec_time), 0)::float8
+                FROM pg_stat_statements
+                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND query NOT LIKE '%bench-observer%' AND query LIKE $1
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = like });
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3));
+        }
+        catch (PostgresException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<StatementCounts?> SnapshotAsync(NpgsqlDataSource dataSource)
     {
         try

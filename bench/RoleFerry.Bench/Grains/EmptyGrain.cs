@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using RoleFerry.Actors;
 
 namespace RoleFerry.Bench.Grains;
 
 /// <summary>
 /// Does nothing. Each activation registers itself in <see cref="Instances"/> so that the baseline can call the very
-/// same object directly through its interface, without the runtime.
+/// same object directly through its interface, without Orleans.
 /// </summary>
 [GrainType("bench-empty")]
 public sealed class EmptyGrain : Grain, IEmptyGrain
@@ -14,7 +13,7 @@ public sealed class EmptyGrain : Grain, IEmptyGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Instances[GetPrimaryKeyLong()] = this;
+        Instances[this.GetPrimaryKeyLong()] = this;
         return Task.CompletedTask;
     }
 

@@ -1,9 +1,9 @@
-using RoleFerry.Actors;
-
 namespace RoleFerry.Bench.Grains;
 
-/// <summary>A grain with an empty method: what one call through the runtime costs, nothing else.</summary>
+/// <summary>A grain with an empty method: what one call through Orleans costs, nothing else.</summary>
+[Alias("RoleFerry.Bench.IEmptyGrain")]
 public interface IEmptyGrain : IGrainWithIntegerKey
 {
+    [Alias("Ping")]
     Task PingAsync();
 }
