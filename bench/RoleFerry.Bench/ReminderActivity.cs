@@ -16,6 +16,7 @@ public sealed class ReminderActivity : IDisposable
     private readonly IDisposable _serviceEvents;
     private readonly ConcurrentDictionary<GrainId, FirstTick> _firstTicks = new();
     private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<GrainId, DateTimeOffset> _firstLoaded = new();
     private long _fired;
     private long _completed;
     private long _failed;
@@ -53,6 +54,9 @@ public sealed class ReminderActivity : IDisposable
 
     public IReadOnlyDictionary<GrainId, FirstTick> FirstTicks => _firstTicks;
 
+    /// <summary>When the service first started holding each grain's reminder in memory (wall clock).</summary>
+    public IReadOnlyDictionary<GrainId, DateTimeOffset> FirstLoaded => _firstLoaded;
+
     /// <summary>Failed ticks by exception type, most frequent first, e.g. "1,234 × TimeoutException".</summary>
     public string DescribeFailures() => _failures.IsEmpty
         ? "none"
@@ -89,8 +93,9 @@ public sealed class ReminderActivity : IDisposable
                 Interlocked.Increment(ref _failed);
                 _failures.AddOrUpdate(Kind(failed.Exception), 1, (_, n) => n + 1);
                 break;
-            case ReminderEvents.LocalReminderStarted:
+            case ReminderEvents.LocalReminderStarted started:
                 Interlocked.Increment(ref _loaded);
+                _firstLoaded.TryAdd(started.GrainId, DateTimeOffset.UtcNow);
                 break;
             case ReminderEvents.LocalReminderStopped { Reason: ReminderEvents.LocalReminderStopReason.OutsideLoadingWindow }:
                 Interlocked.Increment(ref _stoppedOutsideWindow);

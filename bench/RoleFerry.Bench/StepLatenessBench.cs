@@ -39,15 +39,16 @@ public sealed class StepLatenessBench(
         await using var observer = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 600 }.ConnectionString);
         var secretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var secrets = new SecretProtector(Options.Create(new SecurityOptions { SecretKey = secretKey }));
-        var mailboxes = Math.Max(10, plan.DueCount / 1_000);
-        var seed = new DispatchSeed(plan.DueCount, 100, mailboxes, 2 * ((plan.DueCount + mailboxes - 1) / mailboxes), "smtp.roleferry.bench", 587,
+        var total = plan.DueCount + StepLatenessPlan.Warmup;
+        var mailboxes = Math.Max(10, total / 1_000);
+        var seed = new DispatchSeed(total, 100, mailboxes, 2 * ((total + mailboxes - 1) / mailboxes), "smtp.roleferry.bench", 587,
             secrets.Encrypt("bench-password"), "d" + Guid.NewGuid().ToString("N")[..10] + ".roleferry.bench", DateTimeOffset.UtcNow);
 
         var seeding = Stopwatch.StartNew();
+        await StatementCounter.EnableAsync(observer);
         var stream = await SeedAsync(observer, seed);
         seeding.Stop();
-        var (scanPlan, scanMs) = await ExplainRangeReadAsync(observer);
-        await StatementCounter.EnableAsync(observer);
+        var (scanPlan, scanMs) = stream.Explain;
         var rangeBefore = await StatementCounter.TotalsAsync(observer, RangeReads);
         NpgsqlConnection.ClearAllPools();
 
@@ -86,10 +87,12 @@ public sealed class StepLatenessBench(
         var last = stream.First + plan.Measured;
         // Orleans skips the ticks a reminder missed before its silo held it: a step due before the initial read
         // finished ticks one period later (the harness's start, not the steady state; reported apart).
-        var lateLoad = reminders.ServiceStartedAt is not { } loaded || loaded > stream.First;
+        var lateLoad = reminders.ServiceStartedAt is not { } loaded || loaded > stream.Steps.Min(s => s.At);
         var deadline = last + plan.Grace + (lateLoad ? DispatchSeed.WakeUpPeriod : TimeSpan.Zero);
-        while (DateTimeOffset.UtcNow < deadline && await SentAsync(observer) < plan.DueCount)
+        var refreshes = new SortedSet<DateTimeOffset>();
+        while (DateTimeOffset.UtcNow < deadline && await SentAsync(observer) < total)
         {
+            await WatchRefreshesAsync(observer, refreshes);
             await Task.Delay(250);
         }
 
@@ -114,7 +117,7 @@ public sealed class StepLatenessBench(
         var refreshBoundary = (serviceStarted ?? startCall) + reminderOptions.ReminderLoadingWindow;
         var claimed = new List<(StepDue Due, TimeSpan Claim, TimeSpan Sent, TimeSpan? Tick)>();
         var missing = 0;
-        foreach (var due in stream.Steps)
+        foreach (var due in stream.Steps.Where(s => !s.Warmup))
         {
             if (!steps.TryGetValue(due.Id, out var row) || row.ClaimedAt is null || row.SentAt is null)
             {
@@ -129,16 +132,18 @@ public sealed class StepLatenessBench(
         }
 
         var sentTwice = steps.Values.Count(s => s.Sends > 1);
+        var warmupSent = stream.Steps.Count(s => s.Warmup && steps.TryGetValue(s.Id, out var row) && row.SentAt is not null);
         var pendingFired = reminders.FirstTicks.Keys.Count(g => g.GetIntegerKey() >= stream.PendingFirstKey);
-        var ticksPerStep = stream.Steps
+        var ticksPerStep = stream.Steps.Where(s => !s.Warmup)
             .Select(d => reminders.FirstTicks.TryGetValue(OrleansReminderRows.IntegerKeyed(DispatchSeed.SequenceGrainType, d.Id), out var t) ? t.Firings : 0)
             .ToArray();
-        var ok = missing == 0 && sentTwice == 0 && pendingFired == 0 && pendingLeft == plan.Pending && stepTwoRows == plan.DueCount
-                 && dueRowsLeft == 0 && registrationFailures == 0 && nullTransport.Sends == plan.DueCount;
+        var ok = missing == 0 && sentTwice == 0 && pendingFired == 0 && pendingLeft == plan.Pending && stepTwoRows == total
+                 && dueRowsLeft == 0 && registrationFailures == 0 && nullTransport.Sends == total && warmupSent == StepLatenessPlan.Warmup;
         var check = string.Create(CultureInfo.InvariantCulture,
             $"{(ok ? "check OK" : "check FAILED")}: {claimed.Count:N0} of {plan.DueCount:N0} due steps claimed and sent ({missing} missing, {sentTwice} sent twice), "
+            + $"{warmupSent} of {StepLatenessPlan.Warmup} warm-up steps sent, "
             + $"{nullTransport.Sends:N0} transport calls; {pendingFired} pending reminders fired; table afterwards: {rowsLeft:N0} rows = {pendingLeft:N0} pending "
-            + $"(expected {plan.Pending:N0}) + {stepTwoRows:N0} step-2 wake-ups 48 h ahead (expected {plan.DueCount:N0}), {dueRowsLeft} rows due by the stream's end; "
+            + $"(expected {plan.Pending:N0}) + {stepTwoRows:N0} step-2 wake-ups 48 h ahead (expected {total:N0}), {dueRowsLeft} rows due by the stream's end; "
             + $"{registrationFailures} live starts failed");
 
         var baselineLatencies = await baseline();
@@ -176,7 +181,7 @@ public sealed class StepLatenessBench(
         table.Note(($"{Section}: Orleans ReminderOptions ReminderLoadingWindow {reminderOptions.ReminderLoadingWindow}, RefreshReminderListPeriod {reminderOptions.RefreshReminderListPeriod}, "
             + $"MinimumReminderPeriod {reminderOptions.MinimumReminderPeriod}; wake-up period {DispatchSeed.WakeUpPeriod}; "
             + $"{plan.TableCount:N0} due wake-up rows in the table before the silo started (first due {plan.Lead.TotalSeconds:0} s after they were written), "
-            + $"{plan.LiveCount:N0} started via the API; seeding {seeding.Elapsed.TotalSeconds:0.0} s; silo start {silo.StartDuration.TotalSeconds:0.0} s; "
+            + $"{plan.LiveCount:N0} started via the API, {StepLatenessPlan.Warmup} warm-up steps due 4–6 s before the stream (left out of the figures); seeding {seeding.Elapsed.TotalSeconds:0.0} s; silo start {silo.StartDuration.TotalSeconds:0.0} s; "
             + (serviceStarted is { } ss ? $"reminder service's initial read done {(ss - startCall).TotalSeconds:0.0} s after the start call, " : "no reminder-service start event seen, ")
             + $"first due {(stream.First - startCall).TotalSeconds:0.0} s after it; {beforeLoad.Length:N0} table rows due before the initial read finished, {initial.Length:N0} within its window, "
             + $"{refreshed.Length:N0} after it (due later than {(refreshBoundary - startCall).TotalSeconds:0} s after the start call)."));
@@ -190,6 +195,17 @@ public sealed class StepLatenessBench(
         table.Note(string.Create(CultureInfo.InvariantCulture,
             $"{Section}: process at the end: managed heap {heapMiB:0} MiB, working set {workingSetMiB:0} MiB, {activations:N0} activations; while the stream ran "
             + $"{allocatedMiB:N0} MiB allocated, GC pauses {gcPause.TotalMilliseconds:0} ms in total ({gen2} gen2 collections); silo warnings/errors: {siloLog}."));
+        var periodLate = claimed.Where(c => c.Claim > TimeSpan.FromSeconds(30)).ToArray();
+        if (periodLate.Length > 0)
+        {
+            string Kind(StepDue d) => d.Live ? "live" : d.At <= loadedAt ? "before the initial read" : d.At <= refreshBoundary ? "initial read" : "refresh";
+            table.Note($"{Section}: {periodLate.Length:N0} steps went out a wake-up period late or more (their first tick failed or was missed, the next one sent them): "
+                       + string.Join(", ", periodLate.Take(10).Select(c => $"due {(c.Due.At - startCall).TotalSeconds:0.0} s after the start call ({Kind(c.Due)}), "
+                                                                         + $"claimed {c.Claim.TotalSeconds:0.0} s late, first tick {(c.Tick is { } t ? $"{t.TotalSeconds:0.0} s late" : "not seen")}, "
+                                                                         + $"first held in memory {(reminders.FirstLoaded.TryGetValue(OrleansReminderRows.IntegerKeyed(DispatchSeed.SequenceGrainType, c.Due.Id), out var l) ? $"{(l - c.Due.At).TotalSeconds:+0.0;-0.0} s from due" : "never")}"))
+                       + $"; refresh reads seen at {string.Join(", ", refreshes.Select(r => $"{(r - startCall).TotalSeconds:0.0}"))} s.");
+        }
+
         table.Note((
             $"{Section}: {claimed.Count(c => c.Claim > TimeSpan.FromMilliseconds(100)):N0} steps claimed later than 100 ms after due; the 5 latest, as (due time in s after the start call: lateness ms): "
             + string.Join(", ", claimed.OrderByDescending(c => c.Claim).Take(5).Select(c => $"{(c.Due.At - startCall).TotalSeconds:0.0}: {c.Claim.TotalMilliseconds:0}"))
@@ -204,7 +220,19 @@ public sealed class StepLatenessBench(
                 + "(every refresh materializes every row of the silo's range, then keeps only those due within the loading window)."));
         }
 
-        table.Note($"{Section}: the refresh read's SQL at this size, EXPLAIN (ANALYZE, BUFFERS) before the silo started ({scanMs:0.0} ms): "
+        if (refreshes.Count > 0)
+        {
+            // Steps due while a refresh read ran or just after it (the silo materializes every row of the table) vs the others.
+            bool Near(DateTimeOffset at) => refreshes.Any(r => at >= r && at <= r + TimeSpan.FromSeconds(10));
+            var near = ToLatencies(claimed.Where(c => Near(c.Due.At)).Select(c => c.Claim));
+            var far = ToLatencies(claimed.Where(c => !Near(c.Due.At)).Select(c => c.Claim));
+            table.Note($"{Section}: refresh reads seen running (pg_stat_activity, 250 ms poll) at "
+                       + string.Join(", ", refreshes.Select(r => $"{(r - startCall).TotalSeconds:0.0} s"))
+                       + $" after the start call; steps due in the 10 s after a refresh began: {near.Count:N0}, due → claimed p50 {Ms(near, 50)} ms, p99 {Ms(near, 99)} ms, max {Ms(near, 100)} ms; "
+                       + $"the other steps: p50 {Ms(far, 50)} ms, p99 {Ms(far, 99)} ms, max {Ms(far, 100)} ms.");
+        }
+
+        table.Note($"{Section}: the refresh read's SQL over the {plan.Pending:N0} pending rows, EXPLAIN (ANALYZE, BUFFERS) before the stream's rows were written ({scanMs:0.0} ms): "
                    + string.Join(" / ", scanPlan.Select(l => l.Trim())));
         if (!ok)
         {
@@ -233,6 +261,13 @@ public sealed class StepLatenessBench(
         }
 
         await OrleansReminderRows.InsertAsync(observer, DispatchSeed.SequenceGrainType, SequenceGrain.WakeUpReminder, DispatchSeed.WakeUpPeriod, pendingKeys, pendingStarts);
+        await using (var analyze = observer.CreateCommand(StatementCounter.Mark + "ANALYZE"))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        // Before the stream's rows exist and before its clock starts: at 1,000,000 rows the read takes a while.
+        var explain = await ExplainRangeReadAsync(observer);
 
         // Which sequences are started live: a fixed-seed shuffle.
         var order = ids.ToArray();
@@ -243,10 +278,19 @@ public sealed class StepLatenessBench(
         }
 
         var liveIds = order.Take(plan.LiveCount).ToHashSet();
+        var warmupIds = order.Skip(plan.LiveCount).Take(StepLatenessPlan.Warmup).ToHashSet();
         var first = DateTimeOffset.UtcNow + plan.Lead;
         var steps = new List<StepDue>(ids.Length);
         foreach (var id in ids)
         {
+            if (warmupIds.Contains(id))
+            {
+                // Due 6–4 s before the stream: the silo's send path (JIT, pools, the mailbox and user grains) is warm when it begins.
+                var warm = new DateTimeOffset(OrleansReminderRows.ToMilliseconds(first - TimeSpan.FromSeconds(6) + (TimeSpan.FromSeconds(2) * random.NextDouble())));
+                steps.Add(new StepDue(id, warm, false, warm) { Warmup = true });
+                continue;
+            }
+
             var isLive = liveIds.Contains(id);
             // Started 2–5 s ahead, so due from 5 s into the stream on: never before the silo runs.
             var at = isLive
@@ -279,7 +323,7 @@ public sealed class StepLatenessBench(
         var table = steps.Where(s => !s.Live).ToArray();
         await OrleansReminderRows.InsertAsync(observer, DispatchSeed.SequenceGrainType, SequenceGrain.WakeUpReminder, DispatchSeed.WakeUpPeriod,
             table.Select(s => s.Id).ToArray(), table.Select(s => s.At.UtcDateTime).ToArray());
-        await using (var analyze = observer.CreateCommand(StatementCounter.Mark + "ANALYZE"))
+        await using (var analyze = observer.CreateCommand(StatementCounter.Mark + "ANALYZE orleansreminderstable, sequence_instances, outreach"))
         {
             await analyze.ExecuteNonQueryAsync();
         }
@@ -287,7 +331,7 @@ public sealed class StepLatenessBench(
         await using var size = observer.CreateCommand(StatementCounter.Mark + "SELECT pg_total_relation_size('orleansreminderstable')");
         var bytes = (long)(await size.ExecuteScalarAsync())!;
         var live = steps.Where(s => s.Live).OrderBy(s => s.StartAt).ToArray();
-        return new Stream(first, steps, live, pendingFirstKey, bytes / 1048576.0);
+        return new Stream(first, steps, live, pendingFirstKey, bytes / 1048576.0, explain);
     }
 
     private static NpgsqlBatchCommand Unnest(string sql, IReadOnlyList<StepDue> steps)
@@ -329,6 +373,25 @@ public sealed class StepLatenessBench(
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// Records the start of every reminder-table refresh read running now (a ring-range read of Orleans' reminder
+    /// table, seen in pg_stat_activity; at 1,000,000 rows one takes seconds, so a 250 ms poll sees each).
+    /// </summary>
+    private static async Task WatchRefreshesAsync(NpgsqlDataSource observer, SortedSet<DateTimeOffset> refreshes)
+    {
+        await using var command = observer.CreateCommand(
+            StatementCounter.Mark + """
+            SELECT query_start FROM pg_stat_activity
+            WHERE datname = current_database() AND state = 'active' AND query LIKE '%FROM orleansreminderstable%grainhash >%'
+              AND query NOT LIKE '%bench-observer%'
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            refreshes.Add(reader.GetFieldValue<DateTimeOffset>(0));
+        }
     }
 
     private static async Task<long> SentAsync(NpgsqlDataSource observer)
@@ -427,6 +490,12 @@ public sealed class StepLatenessBench(
 
     private void AddLateness(string caseName, string path, IReadOnlyList<TimeSpan> values, Latencies? baselineLatencies)
     {
+        if (values.Count == 0)
+        {
+            table.Note($"{Section}: no step in \"{path}\" in this run.");
+            return;
+        }
+
         var lateness = ToLatencies(values);
         foreach (var (name, percentile) in new[] { ("p50", 50.0), ("p99", 99.0), ("max", 100.0) })
         {
@@ -445,7 +514,13 @@ public sealed class StepLatenessBench(
     private static string Ms(Latencies latencies, double percentile) => ResultTable.Format(latencies.PercentileMicros(percentile) / 1000);
 
     /// <summary>A stream step: its sequence, due time, whether it is started live, and when (= due for table rows).</summary>
-    private sealed record StepDue(long Id, DateTimeOffset At, bool Live, DateTimeOffset StartAt);
+    private sealed record StepDue(long Id, DateTimeOffset At, bool Live, DateTimeOffset StartAt)
+    {
+        /// <summary>A warm-up step (due before the stream, left out of the figures, checked like the others).</summary>
+        public bool Warmup { get; init; }
+    }
 
-    private sealed record Stream(DateTimeOffset First, IReadOnlyList<StepDue> Steps, IReadOnlyList<StepDue> Live, long PendingFirstKey, double TableMiB);
+    private sealed record Stream(
+        DateTimeOffset First, IReadOnlyList<StepDue> Steps, IReadOnlyList<StepDue> Live, long PendingFirstKey, double TableMiB,
+        (IReadOnlyList<string> Plan, double ExecutionMs) Explain);
 }
