@@ -10,19 +10,26 @@ namespace RoleFerry.Bench;
 /// </summary>
 public static class DispatchObserver
 {
-    public static async Task WaitAllSentAsync(NpgsqlDataSource observer, int steps, Stopwatch clock, TimeSpan deadline)
+    /// <summary>
+    /// Waits until every step 1 is sent, or every one is sent or put off beyond the run by the product (still
+    /// 'scheduled' with a due time more than 10 minutes ahead, unchanged for 10 s): the check then fails on those,
+    /// instead of the run waiting for e.g. the next UTC midnight. Returns how many were put off.
+    /// </summary>
+    public static async Task<long> WaitAllSentAsync(NpgsqlDataSource observer, int steps, Stopwatch clock, TimeSpan deadline)
     {
+        var putOffSince = (Count: 0L, At: TimeSpan.Zero);
         while (true)
         {
             await using var command = observer.CreateCommand(
                 StatementCounter.Mark + """
                 SELECT count(*) FILTER (WHERE status = 'sent'), count(*) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent')),
-                       min(error) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent'))
+                       min(error) FILTER (WHERE status NOT IN ('scheduled', 'sending', 'sent')),
+                       count(*) FILTER (WHERE status = 'scheduled' AND scheduled_at > now() + interval '10 minutes')
                 FROM outreach WHERE step_no = 1
                 """);
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
-            var (sent, failed) = (reader.GetInt64(0), reader.GetInt64(1));
+            var (sent, failed, putOff) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(3));
             if (failed > 0)
             {
                 throw new InvalidOperationException($"Dispatch FAILED: {failed} steps ended neither sent nor pending, e.g. '{(reader.IsDBNull(2) ? "?" : reader.GetString(2))}'.");
@@ -30,7 +37,16 @@ public static class DispatchObserver
 
             if (sent >= steps)
             {
-                return;
+                return 0;
+            }
+
+            if (putOff != putOffSince.Count)
+            {
+                putOffSince = (putOff, clock.Elapsed);
+            }
+            else if (putOff > 0 && sent + putOff >= steps && clock.Elapsed - putOffSince.At > TimeSpan.FromSeconds(10))
+            {
+                return putOff;
             }
 
             if (clock.Elapsed > deadline)
@@ -70,7 +86,7 @@ public static class DispatchObserver
     }
 
     /// <summary>Every step 1 sent once and nothing else sent; every mailbox within its cap by counter and by reservation rows.</summary>
-    public static async Task<string> CheckAsync(NpgsqlDataSource observer, DispatchSeed seed)
+    public static async Task<(bool Ok, string Text)> CheckAsync(NpgsqlDataSource observer, DispatchSeed seed)
     {
         await using var command = observer.CreateCommand(
             StatementCounter.Mark + """
@@ -92,14 +108,14 @@ public static class DispatchObserver
         if (sent != seed.Steps || instances != seed.Steps || reserved != seed.Steps || overByCounter != 0 || overByRows != 0
             || nextWakeUps != seed.Steps || earlyWakeUps != 0)
         {
-            throw new InvalidOperationException(
-                $"Dispatch check FAILED: {sent} outreach rows sent ({instances} sequences) and {reserved} sent reservations for {seed.Steps} steps; "
+            return (false, string.Create(CultureInfo.InvariantCulture,
+                $"check FAILED: {sent:N0} outreach rows sent ({instances:N0} sequences' step 1) and {reserved:N0} sent reservations for {seed.Steps:N0} steps; "
                 + $"{overByCounter} mailboxes over cap by sent_today, {overByRows} by live reservation rows; "
-                + $"{nextWakeUps} wake-up reminders 48 h ahead (step 2), {earlyWakeUps} others.");
+                + $"{nextWakeUps:N0} wake-up reminders 48 h ahead (step 2), {earlyWakeUps:N0} others"));
         }
 
-        return string.Create(CultureInfo.InvariantCulture,
+        return (true, string.Create(CultureInfo.InvariantCulture,
             $"check OK: {sent:N0} outreach rows sent, each sequence once, {reserved:N0} sent reservations, {used} of {seed.Mailboxes} mailboxes used (cap {seed.MailboxCap}), none over its cap, "
-            + $"{nextWakeUps:N0} wake-up reminders re-registered 48 h ahead for step 2 and none earlier");
+            + $"{nextWakeUps:N0} wake-up reminders re-registered 48 h ahead for step 2 and none earlier"));
     }
 }
