@@ -17,10 +17,24 @@ catch (ArgumentException error)
 var started = Stopwatch.GetTimestamp();
 var table = new ResultTable();
 var sectionTimes = new List<string>();
+var failures = new List<string>();
+
+// A section that fails (a failed correctness check included) is noted and the others still run; the harness then
+// exits with a non-zero code.
 async Task TimedAsync(string section, Func<Task> run)
 {
     var at = Stopwatch.GetTimestamp();
-    await run();
+    try
+    {
+        await run();
+    }
+    catch (Exception error)
+    {
+        failures.Add(error.ToString());
+        table.Note($"SECTION {section} FAILED: {error.GetType().Name}: {error.Message}");
+        Console.Error.WriteLine(error);
+    }
+
     var seconds = Stopwatch.GetElapsedTime(at).TotalSeconds;
     sectionTimes.Add($"({section}) {seconds:0} s");
     Console.WriteLine($"({section}) done in {seconds:0} s");
@@ -34,7 +48,6 @@ Console.Write(machine);
 ExternalResults.AddPgbench(table, ExternalResults.Read(options.PgbenchResults));
 ExternalResults.AddMicro(table, ExternalResults.Read(options.MicroResults));
 
-string? failure = null;
 try
 {
     if (options.Runs("6"))
@@ -99,8 +112,8 @@ try
 }
 catch (Exception error)
 {
-    // A failed check (or a failed run) ends the harness with a non-zero exit code; the figures so far are still printed.
-    failure = error.ToString();
+    // A failure outside a section (e.g. the template database): the figures so far are still printed.
+    failures.Add(error.ToString());
     table.Note($"HARNESS FAILED: {error.GetType().Name}: {error.Message}");
 }
 
@@ -123,9 +136,9 @@ if (options.Output is { } output)
     await File.WriteAllTextAsync(output, report);
 }
 
-if (failure is not null)
+if (failures.Count > 0)
 {
-    Console.Error.WriteLine(failure);
+    Console.Error.WriteLine($"{failures.Count} section(s) failed; see the notes of the table.");
     return 1;
 }
 
