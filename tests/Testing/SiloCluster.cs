@@ -112,6 +112,9 @@ public sealed class SiloCluster : IAsyncDisposable
         await _cluster.KillSiloAsync(silo);
     }
 
+    /// <summary>Deactivates a grain's activation (its next call activates it again, from its stored state).</summary>
+    public Task DeactivateAsync(IAddressable grain) => _cluster.DeactivateAsync(grain);
+
     /// <summary>Moves the test clock (see <see cref="TestClock.AdvanceAsync"/>).</summary>
     public Task AdvanceAsync(TimeSpan delta) => _clock.AdvanceAsync(delta);
 
