@@ -41,6 +41,7 @@ public static class SiloExtensions
         services.AddHostedService<MigrationHostedService>();
         builder.UseOrleans(silo => silo.AddRoleFerryOrleans(builder.Configuration, connectionString));
         services.AddRoleFerryGrains(builder.Configuration);
+        services.AddSendTimeoutCheck();
         services.AddRoleFerryApi(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [OperationsEndpoints.ReadyTag]);
         return builder;
