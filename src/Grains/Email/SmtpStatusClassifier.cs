@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 
@@ -63,13 +64,16 @@ public static partial class SmtpStatusClassifier
     }
 
     /// <summary>
-    /// The server's error reply carried by <paramref name="exception"/>: a rejected command, or a rejected AUTH
-    /// (MailKit wraps that reply in an <see cref="AuthenticationException"/>).
+    /// The server's error reply carried by <paramref name="exception"/>: a rejected command, a rejected AUTH
+    /// (MailKit wraps that reply in an <see cref="AuthenticationException"/>), or a 530 "authentication required"
+    /// (MailKit turns that one into a <see cref="ServiceNotAuthenticatedException"/>).
     /// </summary>
     private static SmtpCommandException? Reply(Exception exception) => exception switch
     {
         SmtpCommandException command => command,
         AuthenticationException { InnerException: SmtpCommandException command } => command,
+        ServiceNotAuthenticatedException notAuthenticated =>
+            new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.AuthenticationRequired, notAuthenticated.Message),
         _ => null,
     };
 

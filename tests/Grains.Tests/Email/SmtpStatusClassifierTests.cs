@@ -85,6 +85,16 @@ public sealed class SmtpStatusClassifierTests
     }
 
     [Fact]
+    public void Authentication_required_is_a_permanent_failure()
+    {
+        var error = new ServiceNotAuthenticatedException("5.7.0 Authentication required");
+
+        Assert.Equal(
+            new SendOutcome(SendOutcomeKind.PermanentFailure, 530, "530 5.7.0 Authentication required"),
+            SmtpStatusClassifier.Classify(error, contentStarted: false));
+    }
+
+    [Fact]
     public void A_refused_connection_is_transient()
     {
         var error = new SocketException((int)SocketError.ConnectionRefused);
