@@ -11,11 +11,8 @@ namespace RoleFerry.Grains.Tests.Email;
 /// </summary>
 public static partial class SpamAssassin
 {
-    /// <summary>The score, the rules that hit, and SpamAssassin's own report ("Content analysis details").</summary>
-    public sealed record Result(double Score, IReadOnlyList<string> Rules, string Report);
-
     /// <exception cref="InvalidOperationException">spamassassin is not installed or failed.</exception>
-    public static async Task<Result> CheckAsync(byte[] rawMessage)
+    public static async Task<SpamAssassinResult> CheckAsync(byte[] rawMessage)
     {
         var start = new ProcessStartInfo("spamassassin")
         {
@@ -59,7 +56,7 @@ public static partial class SpamAssassin
                 ? []
                 : status.Groups["tests"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var details = text.IndexOf("Content analysis details:", StringComparison.Ordinal);
-            return new Result(
+            return new SpamAssassinResult(
                 double.Parse(status.Groups["score"].Value, CultureInfo.InvariantCulture),
                 rules,
                 details >= 0 ? text[details..].TrimEnd() : "");
