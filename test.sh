@@ -67,6 +67,7 @@ fail_setup() {
 [ -n "$SOLUTION" ] || fail_setup "RoleFerry.sln not found in $ROOT"
 require_dotnet || fail_setup "dotnet is missing"
 ensure_aiosmtpd || fail_setup "python3-aiosmtpd is missing and could not be installed"
+ensure_spamassassin || fail_setup "spamassassin is missing and could not be installed"
 ensure_postgres_binaries || fail_setup "PostgreSQL 15 binaries are missing and could not be installed"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/roleferry-test.XXXXXX")" || fail_setup "mktemp failed"

@@ -3,6 +3,7 @@
 #
 #   apt_install PKG...        apt-get install -y (runs apt-get update once first); waits for the apt/dpkg lock
 #   ensure_aiosmtpd           python3-aiosmtpd for Debian's /usr/bin/python3 (the test SMTP server)
+#   ensure_spamassassin       Debian's spamassassin (the email tests score a real step email with `spamassassin -L -t`)
 #   ensure_postgres_binaries  postgresql-15 server binaries in /usr/lib/postgresql/15/bin
 #   require_dotnet            fail with a clear message when the dotnet CLI is missing
 
@@ -61,6 +62,16 @@ ensure_aiosmtpd() {
     apt_install python3-aiosmtpd || return 1
     /usr/bin/python3 -c "import aiosmtpd" || { _deps_log "aiosmtpd still not importable by /usr/bin/python3"; return 1; }
     _deps_log "python3-aiosmtpd installed"
+}
+
+ensure_spamassassin() {
+    if command -v spamassassin >/dev/null 2>&1; then
+        return 0
+    fi
+    _deps_log "spamassassin is missing (the email tests score a composed message with it); installing it with apt"
+    apt_install spamassassin || return 1
+    command -v spamassassin >/dev/null 2>&1 || { _deps_log "spamassassin still not on PATH"; return 1; }
+    _deps_log "spamassassin installed"
 }
 
 ensure_postgres_binaries() {
