@@ -17,7 +17,7 @@ namespace RoleFerry.Testing;
 /// RoleFerry's grains on Orleans' <see cref="InProcessTestCluster"/>: real PostgreSQL (reminders, grain storage and
 /// RoleFerry's tables in one test database), the product's grain services, and a <see cref="TestClock"/> driving
 /// grain and reminder time. Silos start, stop gracefully or are killed as a crash would; membership is the test
-/// cluster's in-process table, tuned to declare a killed silo dead within seconds.
+/// cluster's in-process table, with the product's failover settings (<see cref="ClusterSettings"/>).
 /// </summary>
 public sealed class SiloCluster : IAsyncDisposable
 {
@@ -72,13 +72,8 @@ public sealed class SiloCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddRoleFerryPersistence(connectionString);
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                // A killed silo is declared dead after one missed probe, by one vote.
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 1;
-                o.NumVotesForDeathDeclaration = 1;
-            });
+            // The product's failover settings: the cluster tests hold the product to them.
+            silo.Configure<ClusterMembershipOptions>(o => new ClusterSettings().ApplyFailover(o));
         });
         var cluster = builder.Build();
         var db = NpgsqlDataSource.Create(connectionString);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Runtime;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
@@ -15,8 +16,10 @@ namespace RoleFerry.Grains.Sequences;
 /// wakes the grain, and every tick sends what is due and nothing that is not. A due step is checked (stop
 /// conditions, sending window, mailbox, quota), claimed in the database, then sent. A claimed step whose outcome
 /// is unknown after a crash is failed, never resent (DESIGN §4.1). The reminder goes when nothing is left to send.
+/// Placed at random: sequences are many and do the sending, so their work spreads over every silo of the cluster.
 /// </summary>
 [GrainType("sequence")]
+[RandomPlacement]
 public sealed class SequenceGrain(
     [PersistentState("sequence", SequenceStorage.Name)] IPersistentState<SequenceState> state,
     SequenceOutreachStore store,

@@ -1,4 +1,5 @@
 using System.Net;
+using Orleans.Configuration;
 
 namespace RoleFerry.Silo.Hosting;
 
@@ -25,6 +26,28 @@ public sealed class ClusterSettings
     /// <summary>The address other silos reach this one at; empty = this machine's first non-loopback address, else loopback.</summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>
+    /// How long a silo waits for a probe's answer before counting it missed (Orleans' default: 5 s). Together with
+    /// <see cref="MissedProbesLimit"/> and <see cref="DeathVotes"/> it sets how fast a crashed silo is declared dead:
+    /// about ProbeTimeout × MissedProbesLimit (≈ 9 s with these defaults; a refused connection fails a probe at once).
+    /// </summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Missed probes in a row after which a silo suspects another (Orleans' default: 3).</summary>
+    public int MissedProbesLimit { get; set; } = 3;
+
+    /// <summary>Suspicions needed to declare a silo dead (Orleans' default: 2; fewer live silos: all of them).</summary>
+    public int DeathVotes { get; set; } = 2;
+
     public IPAddress? AdvertisedIPAddress =>
         string.IsNullOrWhiteSpace(AdvertisedAddress) ? null : IPAddress.Parse(AdvertisedAddress);
+
+    /// <summary>The failover settings above, on Orleans' membership options.</summary>
+    public void ApplyFailover(ClusterMembershipOptions options)
+    {
+        options.ProbeTimeout = ProbeTimeout;
+        options.MinProbeTimeout = ProbeTimeout < options.MinProbeTimeout ? ProbeTimeout : options.MinProbeTimeout;
+        options.NumMissedProbesLimit = MissedProbesLimit;
+        options.NumVotesForDeathDeclaration = DeathVotes;
+    }
 }

@@ -28,6 +28,7 @@ public static class OrleansSiloExtensions
             cluster.SiloPort,
             cluster.GatewayPort,
             listenOnAnyHostAddress: true);
+        silo.Configure<ClusterMembershipOptions>(o => cluster.ApplyFailover(o));
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
