@@ -5,6 +5,7 @@
 #   ensure_aiosmtpd           python3-aiosmtpd for Debian's /usr/bin/python3 (the test SMTP server)
 #   ensure_spamassassin       Debian's spamassassin (the email tests score a real step email with `spamassassin -L -t`)
 #   ensure_postgres_binaries  postgresql-15 server binaries in /usr/lib/postgresql/15/bin
+#   ensure_chromium           Debian's chromium at /usr/bin/chromium (the dashboard's browser test drives it)
 #   require_dotnet            fail with a clear message when the dotnet CLI is missing
 
 _deps_log() { echo "[deps] $*" >&2; }
@@ -81,6 +82,16 @@ ensure_postgres_binaries() {
     fi
     _deps_log "PostgreSQL 15 binaries are missing in $bin; installing postgresql-15 with apt"
     apt_install postgresql-15 || return 1
+}
+
+ensure_chromium() {
+    if [ -x /usr/bin/chromium ]; then
+        return 0
+    fi
+    _deps_log "chromium is missing (needed by the dashboard's browser test); installing Debian's chromium with apt"
+    apt_install chromium || return 1
+    [ -x /usr/bin/chromium ] || { _deps_log "/usr/bin/chromium is still missing"; return 1; }
+    _deps_log "chromium installed: $(/usr/bin/chromium --version 2>/dev/null)"
 }
 
 require_dotnet() {

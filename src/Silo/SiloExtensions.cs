@@ -1,8 +1,7 @@
-using Orleans.Dashboard;
 using RoleFerry.Api;
-using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Operations;
 using RoleFerry.Grains;
+using RoleFerry.Silo.Dashboard;
 using RoleFerry.Silo.Database;
 using RoleFerry.Silo.Hosting;
 
@@ -43,24 +42,21 @@ public static class SiloExtensions
         services.AddRoleFerryGrains(builder.Configuration);
         services.AddSendTimeoutCheck();
         services.AddRoleFerryApi(builder.Configuration);
+        services.AddRoleFerryDashboardAccess();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [OperationsEndpoints.ReadyTag]);
         return builder;
     }
 
     /// <summary>
     /// The HTTP side of a silo: the API (middleware and routes) and the Orleans dashboard at <c>/dashboard</c>,
-    /// open in Development and for admins only elsewhere (the dashboard has no authentication of its own).
+    /// open in Development and for admins only elsewhere (the dashboard has no authentication of its own; see
+    /// <see cref="DashboardAccess"/>).
     /// </summary>
     public static WebApplication MapRoleFerrySilo(this WebApplication app)
     {
         app.UseRoleFerryApi();
         app.MapRoleFerryApi();
-        var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
-        if (!app.Environment.IsDevelopment())
-        {
-            dashboard.RequireAuthorization(AdminPolicy.Name);
-        }
-
+        app.MapRoleFerryDashboard();
         return app;
     }
 }
