@@ -4,6 +4,7 @@ using RoleFerry.Grains;
 using RoleFerry.Silo.Dashboard;
 using RoleFerry.Silo.Database;
 using RoleFerry.Silo.Hosting;
+using RoleFerry.Silo.Telemetry;
 
 namespace RoleFerry.Silo;
 
@@ -13,7 +14,7 @@ public static class SiloExtensions
 
     /// <summary>
     /// Wires a silo: PostgreSQL (<c>ConnectionStrings:RoleFerry</c>), migrations at start-up (before Orleans, whose
-    /// tables they create), the Orleans silo with RoleFerry's grains, the API and health checks.
+    /// tables they create), the Orleans silo with RoleFerry's grains, the API, health checks and telemetry.
     /// </summary>
     public static WebApplicationBuilder AddRoleFerrySilo(this WebApplicationBuilder builder)
     {
@@ -32,6 +33,8 @@ public static class SiloExtensions
             o.TimestampFormat = "HH:mm:ss.fff ";
             o.UseUtcTimestamp = true;
         });
+        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        builder.AddRoleFerryTelemetry(cluster.ResolveSiloName());
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -48,7 +51,7 @@ public static class SiloExtensions
     }
 
     /// <summary>
-    /// The HTTP side of a silo: the API (middleware and routes) and the Orleans dashboard at <c>/dashboard</c>,
+    /// The HTTP side of a silo: the API (middleware and routes), the Prometheus scrape endpoint (<c>/metrics</c>) and the Orleans dashboard at <c>/dashboard</c>,
     /// open in Development and for admins only elsewhere (the dashboard has no authentication of its own; see
     /// <see cref="DashboardAccess"/>).
     /// </summary>
@@ -57,6 +60,7 @@ public static class SiloExtensions
         app.UseRoleFerryApi();
         app.MapRoleFerryApi();
         app.MapRoleFerryDashboard();
+        app.MapRoleFerryTelemetry();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Telemetry;
 using RoleFerry.Grains.Templates;
 
 namespace RoleFerry.Grains.Sequences;
@@ -27,6 +28,7 @@ public sealed class SequenceGrain(
     EmailComposer composer,
     IOptions<EmailOptions> emailOptions,
     IOptions<SequenceOptions> options,
+    OutreachMetrics metrics,
     TimeProvider clock,
     ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, IRemindable
 {
@@ -227,6 +229,7 @@ public sealed class SequenceGrain(
                 return false;
             case "sending":
                 logger.LogWarning("Sequence {Id} step {Step}: claimed before a crash, outcome unknown; not resent", Id, S.CurrentStep);
+                metrics.RecordSendFailure(SendFailureKinds.OutcomeUnknown);
                 await store.MarkFailedAsync(Id, S.CurrentStep, "outcome unknown: the silo stopped between claim and SMTP; not resent");
                 await FinishAsync(SequenceStatuses.Failed, $"step {S.CurrentStep}: outcome unknown after a crash");
                 return true;
@@ -267,6 +270,7 @@ public sealed class SequenceGrain(
             return;
         }
 
+        metrics.RecordStepClaimed(S.NextStepDueAt, Now);
         var outcome = await transport.SendAsync(settings, email, CancellationToken.None);
         await HandleOutcomeAsync(outcome, mailbox, user, mailboxId, reservationId, outreachId, context.OutreachAttempts + 1);
     }
@@ -274,6 +278,7 @@ public sealed class SequenceGrain(
     private async Task HandleOutcomeAsync(
         SendOutcome outcome, IMailboxGrain mailbox, IUserGrain user, long mailboxId, long reservationId, long outreachId, int attempts)
     {
+        metrics.RecordSendOutcome(outcome);
         var now = Now;
         switch (outcome.Kind)
         {

@@ -23,6 +23,13 @@ public sealed class ClusterSettings
     /// <summary>Port for Orleans clients (the silo co-hosts the API, which needs none).</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// This silo's name in the membership table, the dashboard, the logs (a scope on every line) and the telemetry
+    /// (<c>service.instance.id</c>). Empty = <c>{host name}-{SiloPort}</c>: unique on one machine, and in a container
+    /// the host name is the container's id.
+    /// </summary>
+    public string? SiloName { get; set; }
+
     /// <summary>The address other silos reach this one at; empty = this machine's first non-loopback address, else loopback.</summary>
     public string? AdvertisedAddress { get; set; }
 
@@ -38,6 +45,9 @@ public sealed class ClusterSettings
 
     /// <summary>Suspicions needed to declare a silo dead (Orleans' default: 2; fewer live silos: all of them).</summary>
     public int DeathVotes { get; set; } = 2;
+
+    public string ResolveSiloName() =>
+        string.IsNullOrWhiteSpace(SiloName) ? $"{Dns.GetHostName()}-{SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : SiloName.Trim();
 
     public IPAddress? AdvertisedIPAddress =>
         string.IsNullOrWhiteSpace(AdvertisedAddress) ? null : IPAddress.Parse(AdvertisedAddress);

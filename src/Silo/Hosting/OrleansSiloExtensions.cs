@@ -23,6 +23,7 @@ public static class OrleansSiloExtensions
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        silo.Configure<SiloOptions>(o => o.SiloName = cluster.ResolveSiloName());
         silo.ConfigureEndpoints(
             cluster.AdvertisedIPAddress ?? Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback,
             cluster.SiloPort,
