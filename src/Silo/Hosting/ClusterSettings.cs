@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using Orleans.Configuration;
 
 namespace RoleFerry.Silo.Hosting;
@@ -51,6 +53,35 @@ public sealed class ClusterSettings
 
     public IPAddress? AdvertisedIPAddress =>
         string.IsNullOrWhiteSpace(AdvertisedAddress) ? null : IPAddress.Parse(AdvertisedAddress);
+
+    /// <summary>
+    /// <see cref="AdvertisedAddress"/>, else the first non-loopback IPv4 address this machine's host name resolves
+    /// to, else the first non-loopback IPv4 address of a network interface that is up, else loopback. In a Docker
+    /// container the host name is the container's id, which Docker maps in the container's /etc/hosts to its
+    /// address on the network, so each replica advertises its own address.
+    /// </summary>
+    public IPAddress ResolveAdvertisedAddress() =>
+        AdvertisedIPAddress ?? HostNameAddress() ?? InterfaceAddress() ?? IPAddress.Loopback;
+
+    private static bool IsRoutableIPv4(IPAddress address) => address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address);
+
+    private static IPAddress? HostNameAddress()
+    {
+        try
+        {
+            return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(IsRoutableIPv4);
+        }
+        catch (SocketException)
+        {
+            return null;   // the host name resolves nowhere (not in /etc/hosts, no DNS)
+        }
+    }
+
+    private static IPAddress? InterfaceAddress() =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses, (_, a) => a.Address)
+            .FirstOrDefault(IsRoutableIPv4);
 
     /// <summary>The failover settings above, on Orleans' membership options.</summary>
     public void ApplyFailover(ClusterMembershipOptions options)
