@@ -46,10 +46,12 @@ public sealed class SiloCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts a cluster of <paramref name="silos"/> silos over <paramref name="connectionString"/> (a migrated test
-    /// database). <paramref name="settings"/> is the silos' configuration (RoleFerry:* keys).
+    /// database). <paramref name="settings"/> is the silos' configuration (RoleFerry:* keys). The test reads the
+    /// reminder table through <paramref name="observerConnectionString"/> (by default the silos' own).
     /// </summary>
     public static async Task<SiloCluster> StartAsync(
-        string connectionString, TestClock clock, IReadOnlyDictionary<string, string?> settings, short silos = 1)
+        string connectionString, TestClock clock, IReadOnlyDictionary<string, string?> settings, short silos = 1,
+        string? observerConnectionString = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
@@ -76,7 +78,7 @@ public sealed class SiloCluster : IAsyncDisposable
             silo.Configure<ClusterMembershipOptions>(o => new ClusterSettings().ApplyFailover(o));
         });
         var cluster = builder.Build();
-        var db = NpgsqlDataSource.Create(connectionString);
+        var db = NpgsqlDataSource.Create(observerConnectionString ?? connectionString);
         self = new SiloCluster(cluster, clock, db);
         clock.Watch(new ReminderTable(db, cluster.Options.ServiceId));
         await cluster.DeployAsync();

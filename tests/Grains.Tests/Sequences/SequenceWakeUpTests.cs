@@ -118,7 +118,7 @@ public sealed class SequenceWakeUpTests : OutreachTest
     private async Task<long> WakeUpsAsync(params long[] sequenceIds) =>
         await Seed.ScalarAsync(
             "SELECT count(*) FROM orleansreminderstable WHERE grainid = ANY($1) AND remindername = $2",
-            sequenceIds.Select(id => $"sequence/{id}").ToArray(), SequenceGrain.WakeUpReminder);
+            sequenceIds.Select(id => Sequence(id).GetGrainId().ToString()).ToArray(), SequenceGrain.WakeUpReminder);
 
     /// <summary>
     /// The sequence once it took <paramref name="status"/>: a one-way stop request is handled after the turn in
