@@ -66,7 +66,6 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : ClusterTest
 
         var unknown = steps.Where(s => s.OutcomeUnknown).ToList();
         output.WriteLine($"{steps.Count(s => s.Status == "sent")} steps sent, {unknown.Count} outcome unknown (in flight on the killed silo)");
-        Assert.True(unknown.Count <= 20, $"{unknown.Count} steps were in flight on the killed silo");
         foreach (var late in steps.Where(s => s.StepNo == 2 && s.Status != "sent" && unknown.All(u => u.Sequence != s.Sequence)))
         {
             Assert.Fail($"step 2 of sequence {late.Sequence} is {late.Status}: {await DescribeAsync(late.Sequence)}");
