@@ -12,11 +12,18 @@ COPY . .
 RUN dotnet publish src/Silo/RoleFerry.Silo.csproj -c Release -o /app/publish -p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# curl for the health check (docker-compose.yml: GET /health/ready).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/publish .
 ENV ASPNETCORE_URLS=http://+:8080 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
-EXPOSE 8080
+# 8080: HTTP (API, dashboard, /health/*, /metrics); 11111: silo to silo; 30000: Orleans gateway.
+EXPOSE 8080 11111 30000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health/ready || exit 1
 # Non-root user shipped with the .NET 8+ images.
 USER $APP_UID
 ENTRYPOINT ["dotnet", "RoleFerry.Silo.dll"]

@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# Starts RoleFerry locally.
+# Starts RoleFerry locally: one PostgreSQL and N silos that form one Orleans cluster.
+#
+#   ./run.sh                 one silo: API and dashboard on http://127.0.0.1:5080
+#   ./run.sh --silos 3       three silos: http://127.0.0.1:5080, :5081, :5082 (each serves the whole API and the
+#                            dashboard), silo ports 11111.., gateway ports 30000..
+#
 #   - If ConnectionStrings__RoleFerry is set, it is used as is.
 #   - Otherwise a private PostgreSQL 15 (from /usr/lib/postgresql/15/bin) is started with its data in ./.data/pg
 #     (kept between runs) on a free local port, the database "roleferry" is created if missing, and
 #     ConnectionStrings__RoleFerry="Host=127.0.0.1;Port=N;Username=postgres;Database=roleferry" is exported.
-#   - Then: dotnet run --project src/Silo -c Release -- --urls http://127.0.0.1:5080 (ROLEFERRY_URLS overrides
-#     the URL list, e.g. ROLEFERRY_URLS="http://0.0.0.0:8080"). The silo applies the migrations at start-up.
-# Ctrl-C (or SIGTERM) stops the silo first, then the private PostgreSQL. Extra arguments go to the silo.
+#   - The silo is built once (dotnet build src/Silo -c Release), then silo i (0-based) runs as its own process with
+#       --urls http://127.0.0.1:$((5080 + i))      (ROLEFERRY_HTTP_BASE_PORT changes 5080)
+#       RoleFerry__Cluster__SiloPort=$((11111 + i)) RoleFerry__Cluster__GatewayPort=$((30000 + i))
+#       RoleFerry__Cluster__AdvertisedAddress=127.0.0.1
+#     Every silo applies the pending migrations (under an advisory lock: once) and joins the cluster through
+#     Orleans' membership table in PostgreSQL. A silo started by hand with the same connection string and its own
+#     ports joins the same cluster (README, "Running several silos").
+# It prints each silo's HTTP address and process id, waits until every silo answers /health/ready, and on Ctrl-C
+# (or SIGTERM) stops every silo, then the private PostgreSQL. Extra arguments go to every silo.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,43 +29,67 @@ cd "$ROOT" || exit 1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-URLS="${ROLEFERRY_URLS:-http://127.0.0.1:5080}"
+HTTP_BASE_PORT="${ROLEFERRY_HTTP_BASE_PORT:-5080}"
 PG_DIR="$ROOT/.data/pg"
+SILO_DLL="$ROOT/src/Silo/bin/Release/net10.0/RoleFerry.Silo.dll"
 
 log() { echo "[run] $*" >&2; }
 
+SILOS=1
+SILO_ARGS=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --silos)
+            SILOS="${2:-}"
+            shift 2 || { log "--silos needs a number"; exit 2; }
+            ;;
+        --silos=*) SILOS="${1#--silos=}"; shift ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        *) SILO_ARGS+=("$1"); shift ;;
+    esac
+done
+if ! [[ "$SILOS" =~ ^[0-9]+$ ]] || [ "$SILOS" -lt 1 ] || [ "$SILOS" -gt 20 ]; then
+    log "--silos must be a number from 1 to 20 (got '$SILOS')"
+    exit 2
+fi
+
 OWN_PG=0      # 1 when this script started the private PostgreSQL (and so must stop it)
-SILO_PID=""
-READY_PID=""
+SILO_PIDS=()
 CLEANED=0
 
-stop_silo() {
-    [ -n "$SILO_PID" ] || return 0
-    local i
-    if kill -0 "$SILO_PID" 2>/dev/null; then
-        log "stopping the silo..."
-        # The silo runs in its own process group (setsid): signal dotnet run and the app it started.
-        kill -TERM -- "-$SILO_PID" 2>/dev/null || kill -TERM "$SILO_PID" 2>/dev/null
-    fi
-    # Wait for every process of the group (the app may outlive `dotnet run`), at most 45 s.
+stop_silos() {
+    local pid i alive
+    for pid in "${SILO_PIDS[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then
+            # Each silo runs in its own process group (setsid): signal the group.
+            kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+        fi
+    done
+    [ "${#SILO_PIDS[@]}" -gt 0 ] && log "stopping ${#SILO_PIDS[@]} silo(s)..."
+    # Graceful stop hands grains and reminders over; wait at most 45 s, then kill what is left.
     for i in $(seq 1 450); do
-        kill -0 -- "-$SILO_PID" 2>/dev/null || kill -0 "$SILO_PID" 2>/dev/null || break
-        [ $((i % 100)) -ne 0 ] || log "still waiting for the silo to shut down..."
+        alive=0
+        for pid in "${SILO_PIDS[@]}"; do
+            if kill -0 -- "-$pid" 2>/dev/null || kill -0 "$pid" 2>/dev/null; then alive=1; fi
+        done
+        [ "$alive" -eq 0 ] && break
+        [ $((i % 100)) -ne 0 ] || log "still waiting for the silos to shut down..."
         sleep 0.1
     done
-    if kill -0 -- "-$SILO_PID" 2>/dev/null; then
-        log "the silo did not stop in time; killing it"
-        kill -KILL -- "-$SILO_PID" 2>/dev/null
-    fi
-    wait "$SILO_PID" 2>/dev/null
-    SILO_PID=""
+    for pid in "${SILO_PIDS[@]}"; do
+        if kill -0 -- "-$pid" 2>/dev/null; then
+            log "silo $pid did not stop in time; killing it"
+            kill -KILL -- "-$pid" 2>/dev/null
+        fi
+        wait "$pid" 2>/dev/null
+    done
+    SILO_PIDS=()
 }
 
 cleanup() {
     [ "$CLEANED" -eq 1 ] && return 0
     CLEANED=1
-    if [ -n "$READY_PID" ]; then kill "$READY_PID" 2>/dev/null; wait "$READY_PID" 2>/dev/null; fi
-    stop_silo
+    stop_silos
     if [ "$OWN_PG" -eq 1 ]; then pg_stop "$PG_DIR"; fi
 }
 trap cleanup EXIT
@@ -80,44 +115,54 @@ else
     log "ConnectionStrings__RoleFerry=$ConnectionStrings__RoleFerry"
 fi
 
-# The first URL, with a wildcard host replaced by 127.0.0.1, is where we tell the user to look.
-BASE="${URLS%%;*}"
-BASE="$(printf '%s' "$BASE" | sed -E 's#://(\+|\*|0\.0\.0\.0|\[::\])(:|/|$)#://127.0.0.1\2#; s#/+$##')"
+log "building the silo (dotnet build src/Silo -c Release)"
+dotnet build "$ROOT/src/Silo/RoleFerry.Silo.csproj" -c Release -v quiet -nologo </dev/null >&2 \
+    || { log "the build failed"; exit 1; }
 
-print_urls() {
-    echo
-    echo "  RoleFerry API   $BASE"
-    echo "  Swagger UI      $BASE/swagger"
-    echo "  Readiness       $BASE/health/ready"
-    echo "  Ctrl-C stops the silo$( [ "$OWN_PG" -eq 1 ] && echo " and the private PostgreSQL")."
-    echo
-}
+for i in $(seq 0 $((SILOS - 1))); do
+    http="http://127.0.0.1:$((HTTP_BASE_PORT + i))"
+    env RoleFerry__Cluster__SiloPort="$((11111 + i))" \
+        RoleFerry__Cluster__GatewayPort="$((30000 + i))" \
+        RoleFerry__Cluster__AdvertisedAddress=127.0.0.1 \
+        setsid dotnet "$SILO_DLL" --contentRoot "$(dirname "$SILO_DLL")" --urls "$http" "${SILO_ARGS[@]}" </dev/null &
+    SILO_PIDS+=("$!")
+    log "silo $i: $http (pid $!; silo port $((11111 + i)), gateway port $((30000 + i)))"
+done
 
-log "building and starting the silo (dotnet run --project src/Silo -c Release -- --urls $URLS)"
-print_urls
-if command -v setsid >/dev/null 2>&1; then
-    setsid dotnet run --project src/Silo -c Release -- --urls "$URLS" "$@" </dev/null &
-else
-    dotnet run --project src/Silo -c Release -- --urls "$URLS" "$@" </dev/null &
-fi
-SILO_PID=$!
+# Ready = every silo answers /health/ready (the database is reachable, migrations are applied, the silo is in the
+# cluster and serving). Give up after 5 minutes or when a silo exits.
+for i in $(seq 0 $((SILOS - 1))); do
+    http="http://127.0.0.1:$((HTTP_BASE_PORT + i))"
+    ready=0
+    for _ in $(seq 1 300); do
+        if ! kill -0 "${SILO_PIDS[$i]}" 2>/dev/null; then
+            log "silo $i (pid ${SILO_PIDS[$i]}) exited before it was ready"
+            exit 1
+        fi
+        if curl -fsS -o /dev/null --max-time 2 "$http/health/ready" 2>/dev/null; then ready=1; break; fi
+        sleep 1
+    done
+    [ "$ready" -eq 1 ] || { log "silo $i at $http was not ready within 5 minutes"; exit 1; }
+done
 
-# Announce readiness once /health/ready answers 200 (the first run also builds the solution).
-if command -v curl >/dev/null 2>&1; then
-    (
-        for _ in $(seq 1 600); do
-            if curl -fsS -o /dev/null --max-time 2 "$BASE/health/ready" 2>/dev/null; then
-                log "RoleFerry is ready at $BASE (swagger: $BASE/swagger)"
-                exit 0
-            fi
-            sleep 1
-        done
-    ) &
-    READY_PID=$!
-fi
+echo
+for i in $(seq 0 $((SILOS - 1))); do
+    http="http://127.0.0.1:$((HTTP_BASE_PORT + i))"
+    echo "  silo $i   $http   (pid ${SILO_PIDS[$i]})   swagger $http/swagger   dashboard $http/dashboard"
+done
+echo "  Ctrl-C stops the silos$( [ "$OWN_PG" -eq 1 ] && echo " and the private PostgreSQL")."
+echo
+log "RoleFerry is ready: $SILOS silo(s)"
 
-wait "$SILO_PID"
-RC=$?
-SILO_PID=""
-log "the silo exited with code $RC"
-exit "$RC"
+# Run until a signal, or until every silo has exited.
+while true; do
+    alive=0
+    for pid in "${SILO_PIDS[@]}"; do
+        kill -0 "$pid" 2>/dev/null && alive=1
+    done
+    if [ "$alive" -eq 0 ]; then
+        log "every silo exited"
+        exit 1
+    fi
+    sleep 1
+done

@@ -3,7 +3,9 @@
 #
 #   apt_install PKG...        apt-get install -y (runs apt-get update once first); waits for the apt/dpkg lock
 #   ensure_aiosmtpd           python3-aiosmtpd for Debian's /usr/bin/python3 (the test SMTP server)
+#   ensure_spamassassin       Debian's spamassassin (the email tests score a real step email with `spamassassin -L -t`)
 #   ensure_postgres_binaries  postgresql-15 server binaries in /usr/lib/postgresql/15/bin
+#   ensure_chromium           Debian's chromium at /usr/bin/chromium (the dashboard's browser test drives it)
 #   require_dotnet            fail with a clear message when the dotnet CLI is missing
 
 _deps_log() { echo "[deps] $*" >&2; }
@@ -63,6 +65,16 @@ ensure_aiosmtpd() {
     _deps_log "python3-aiosmtpd installed"
 }
 
+ensure_spamassassin() {
+    if command -v spamassassin >/dev/null 2>&1; then
+        return 0
+    fi
+    _deps_log "spamassassin is missing (the email tests score a composed message with it); installing it with apt"
+    apt_install spamassassin || return 1
+    command -v spamassassin >/dev/null 2>&1 || { _deps_log "spamassassin still not on PATH"; return 1; }
+    _deps_log "spamassassin installed"
+}
+
 ensure_postgres_binaries() {
     local bin="${PG_BIN:-/usr/lib/postgresql/15/bin}"
     if [ -x "$bin/pg_ctl" ] && [ -x "$bin/initdb" ] && [ -x "$bin/psql" ]; then
@@ -70,6 +82,16 @@ ensure_postgres_binaries() {
     fi
     _deps_log "PostgreSQL 15 binaries are missing in $bin; installing postgresql-15 with apt"
     apt_install postgresql-15 || return 1
+}
+
+ensure_chromium() {
+    if [ -x /usr/bin/chromium ]; then
+        return 0
+    fi
+    _deps_log "chromium is missing (needed by the dashboard's browser test); installing Debian's chromium with apt"
+    apt_install chromium || return 1
+    [ -x /usr/bin/chromium ] || { _deps_log "/usr/bin/chromium is still missing"; return 1; }
+    _deps_log "chromium installed: $(/usr/bin/chromium --version 2>/dev/null)"
 }
 
 require_dotnet() {

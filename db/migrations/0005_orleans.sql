@@ -17,6 +17,7 @@
 --
 -- Identities. Clustering rows are keyed by DeploymentId, which the provider fills with ClusterOptions.ClusterId.
 -- Reminder and grain-state rows are keyed by ServiceId (ClusterOptions.ServiceId), so they survive a new ClusterId.
+-- The tables live in the connection's default schema (public): the providers name them unqualified.
 --
 -- Optimistic concurrency, as in the official Orleans scripts:
 --   * membership: one row per cluster in OrleansMembershipVersionTable carries the table version (the etag of the
@@ -373,9 +374,12 @@ ON CONFLICT (querykey) DO UPDATE SET querytext = EXCLUDED.querytext;
 -- Grain persistence
 -- ---------------------------------------------------------------------------------------------------------
 
--- A grain's state: one row per (service, grain type, grain id). The grain id is split by the provider:
--- an integer key is (n0 = 0, n1 = key), a Guid key is its two halves, a string key is (0, 0, extension = key);
--- the key extension of compound keys is grainidextensionstring.
+-- A grain's state: one row per (service, state name, grain key).
+-- graintypestring is what the provider calls the grain type, but Orleans 10 hands it the state NAME, e.g. "s" for
+-- [PersistentState("s")]; the grain class is not stored at all. Two grain classes with the same key and the same
+-- state name on the same storage provider therefore share one row: give every grain class its own state name.
+-- The grain key is split by the provider: an integer key is (n0 = 0, n1 = key), a Guid key is its two halves, a
+-- string key is (0, 0, grainidextensionstring = key); the extension of a compound key is grainidextensionstring.
 CREATE TABLE IF NOT EXISTS orleansstorage (
     grainidhash            integer     NOT NULL,
     grainidn0              bigint      NOT NULL,
@@ -443,7 +447,8 @@ $q$),
 $q$),
 
 -- Clears the state but keeps the row and bumps its version (AdoNetGrainStorageOptions.DeleteStateOnClear = false,
--- the default). Answers the new version; no row when @GrainStateVersion is stale.
+-- the default). Answers the new version (the provider reads the first column); no row when @GrainStateVersion
+-- is stale.
 ('ClearStorageKey', $q$
     UPDATE orleansstorage
        SET payloadbinary = NULL, modifiedon = now(), version = version + 1

@@ -9,6 +9,7 @@ using RoleFerry.Grains.Mailboxes;
 using RoleFerry.Grains.Maintenance;
 using RoleFerry.Grains.Security;
 using RoleFerry.Grains.Sequences;
+using RoleFerry.Grains.Telemetry;
 using RoleFerry.Grains.Users;
 
 namespace RoleFerry.Grains;
@@ -25,6 +26,7 @@ public static class GrainsServiceCollectionExtensions
     {
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
         services.AddSingleton<SecretProtector>();
+        services.AddRoleFerryMetrics();
 
         // [email]
         services.AddOptions<EmailOptions>()

@@ -1,10 +1,10 @@
-using Orleans.Dashboard;
 using RoleFerry.Api;
-using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Operations;
 using RoleFerry.Grains;
+using RoleFerry.Silo.Dashboard;
 using RoleFerry.Silo.Database;
 using RoleFerry.Silo.Hosting;
+using RoleFerry.Silo.Telemetry;
 
 namespace RoleFerry.Silo;
 
@@ -14,7 +14,7 @@ public static class SiloExtensions
 
     /// <summary>
     /// Wires a silo: PostgreSQL (<c>ConnectionStrings:RoleFerry</c>), migrations at start-up (before Orleans, whose
-    /// tables they create), the Orleans silo with RoleFerry's grains, the API and health checks.
+    /// tables they create), the Orleans silo with RoleFerry's grains, the API, health checks and telemetry.
     /// </summary>
     public static WebApplicationBuilder AddRoleFerrySilo(this WebApplicationBuilder builder)
     {
@@ -33,6 +33,8 @@ public static class SiloExtensions
             o.TimestampFormat = "HH:mm:ss.fff ";
             o.UseUtcTimestamp = true;
         });
+        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        builder.AddRoleFerryTelemetry(cluster.ResolveSiloName());
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -41,25 +43,24 @@ public static class SiloExtensions
         services.AddHostedService<MigrationHostedService>();
         builder.UseOrleans(silo => silo.AddRoleFerryOrleans(builder.Configuration, connectionString));
         services.AddRoleFerryGrains(builder.Configuration);
+        services.AddSendTimeoutCheck();
         services.AddRoleFerryApi(builder.Configuration);
+        services.AddRoleFerryDashboardAccess();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [OperationsEndpoints.ReadyTag]);
         return builder;
     }
 
     /// <summary>
-    /// The HTTP side of a silo: the API (middleware and routes) and the Orleans dashboard at <c>/dashboard</c>,
-    /// open in Development and for admins only elsewhere (the dashboard has no authentication of its own).
+    /// The HTTP side of a silo: the API (middleware and routes), the Prometheus scrape endpoint (<c>/metrics</c>) and the Orleans dashboard at <c>/dashboard</c>,
+    /// open in Development and for admins only elsewhere (the dashboard has no authentication of its own; see
+    /// <see cref="DashboardAccess"/>).
     /// </summary>
     public static WebApplication MapRoleFerrySilo(this WebApplication app)
     {
         app.UseRoleFerryApi();
         app.MapRoleFerryApi();
-        var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
-        if (!app.Environment.IsDevelopment())
-        {
-            dashboard.RequireAuthorization(AdminPolicy.Name);
-        }
-
+        app.MapRoleFerryDashboard();
+        app.MapRoleFerryTelemetry();
         return app;
     }
 }

@@ -26,6 +26,53 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Orleans_finds_every_named_query_its_clustering_reminder_and_storage_providers_run()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
+
+        var keys = await TextsAsync(dataSource, "SELECT querykey FROM orleansquery ORDER BY querykey");
+
+        Assert.Equal(
+            [
+                "CleanupDefunctSiloEntriesKey", "CleanupDefunctSiloEntryKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey",
+                "DeleteReminderRowKey", "DeleteReminderRowsKey", "DeleteStorageKey", "GatewaysQueryKey", "InsertMembershipKey",
+                "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey", "ReadFromStorageKey", "ReadRangeRows1Key",
+                "ReadRangeRows2Key", "ReadReminderRowKey", "ReadReminderRowsKey", "UpdateIAmAlivetimeKey", "UpdateMembershipKey",
+                "UpsertReminderRowKey", "WriteToStorageKey",
+            ],
+            keys);
+    }
+
+    [Fact]
+    public async Task Orleans_schema_run_again_by_hand_changes_nothing()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
+        const string Catalog = "SELECT md5(string_agg(querykey || querytext, '|' ORDER BY querykey)) FROM orleansquery";
+        var before = await TextsAsync(dataSource, Catalog);
+        var orleans = MigrationSource.All.Single(m => m.Version == "0005_orleans");
+
+        await using (var again = dataSource.CreateCommand(orleans.Sql))
+        {
+            await again.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(before, await TextsAsync(dataSource, Catalog));
+        Assert.Equal(21, await ScalarAsync(dataSource, "SELECT count(*) FROM orleansquery"));
+    }
+
+    [Fact]
+    public async Task The_tables_of_the_replaced_runtime_are_gone()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
+
+        Assert.Empty(await TextsAsync(dataSource,
+            """
+            SELECT table_name FROM information_schema.tables
+            WHERE table_name IN ('grain_reminders', 'grain_state', 'silo_membership', 'partition_leases')
+            """));
+    }
+
+    [Fact]
     public async Task Silos_starting_together_apply_each_migration_once()
     {
         await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateEmptyAsync());
@@ -72,6 +119,19 @@ public sealed class MigrationTests
         }
 
         Assert.Equal(["Job Seeker Default: 0/48/96", "Recruiter Cold Intro: 0/72"], rows);
+    }
+
+    private static async Task<IReadOnlyList<string>> TextsAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var texts = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+
+        return texts;
     }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)

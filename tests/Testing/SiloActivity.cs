@@ -17,6 +17,7 @@ internal sealed class SiloActivity : IDisposable
     private readonly Dictionary<(SiloAddress Silo, string GrainId, string Name), LocalReminder> _reminders = [];
     private readonly Dictionary<IGrainTimer, (SiloAddress Silo, LocalTimer Timer)> _timers = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SiloAddress> _silos = [];
+    private readonly Dictionary<SiloAddress, int> _ticks = [];
     private readonly IDisposable _reminderEvents;
     private readonly IDisposable _timerEvents;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -95,6 +96,15 @@ internal sealed class SiloActivity : IDisposable
         }
     }
 
+    /// <summary>How many reminder ticks a silo delivered (and its grain completed).</summary>
+    public int TicksDelivered(SiloAddress silo)
+    {
+        lock (_gate)
+        {
+            return _ticks.GetValueOrDefault(silo);
+        }
+    }
+
     public void Dispose()
     {
         _reminderEvents.Dispose();
@@ -139,6 +149,7 @@ internal sealed class SiloActivity : IDisposable
                     reminder.Armed = false;
                     break;
                 case ReminderEvents.TickCompleted completed when reminder is not null:
+                    _ticks[silo] = _ticks.GetValueOrDefault(silo) + 1;
                     reminder.Firing = false;
                     reminder.LastFiredAt = Utc(completed.Status.CurrentTickTime);
                     break;

@@ -17,7 +17,7 @@ namespace RoleFerry.Testing;
 /// RoleFerry's grains on Orleans' <see cref="InProcessTestCluster"/>: real PostgreSQL (reminders, grain storage and
 /// RoleFerry's tables in one test database), the product's grain services, and a <see cref="TestClock"/> driving
 /// grain and reminder time. Silos start, stop gracefully or are killed as a crash would; membership is the test
-/// cluster's in-process table, tuned to declare a killed silo dead within seconds.
+/// cluster's in-process table, with the product's failover settings (<see cref="ClusterSettings"/>).
 /// </summary>
 public sealed class SiloCluster : IAsyncDisposable
 {
@@ -46,10 +46,12 @@ public sealed class SiloCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts a cluster of <paramref name="silos"/> silos over <paramref name="connectionString"/> (a migrated test
-    /// database). <paramref name="settings"/> is the silos' configuration (RoleFerry:* keys).
+    /// database). <paramref name="settings"/> is the silos' configuration (RoleFerry:* keys). The test reads the
+    /// reminder table through <paramref name="observerConnectionString"/> (by default the silos' own).
     /// </summary>
     public static async Task<SiloCluster> StartAsync(
-        string connectionString, TestClock clock, IReadOnlyDictionary<string, string?> settings, short silos = 1)
+        string connectionString, TestClock clock, IReadOnlyDictionary<string, string?> settings, short silos = 1,
+        string? observerConnectionString = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
@@ -72,16 +74,11 @@ public sealed class SiloCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddRoleFerryPersistence(connectionString);
-            silo.Configure<ClusterMembershipOptions>(o =>
-            {
-                // A killed silo is declared dead after one missed probe, by one vote.
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 1;
-                o.NumVotesForDeathDeclaration = 1;
-            });
+            // The product's failover settings: the cluster tests hold the product to them.
+            silo.Configure<ClusterMembershipOptions>(o => new ClusterSettings().ApplyFailover(o));
         });
         var cluster = builder.Build();
-        var db = NpgsqlDataSource.Create(connectionString);
+        var db = NpgsqlDataSource.Create(observerConnectionString ?? connectionString);
         self = new SiloCluster(cluster, clock, db);
         clock.Watch(new ReminderTable(db, cluster.Options.ServiceId));
         await cluster.DeployAsync();
@@ -111,6 +108,9 @@ public sealed class SiloCluster : IAsyncDisposable
         _clock.Forget(silo.SiloAddress);
         await _cluster.KillSiloAsync(silo);
     }
+
+    /// <summary>Deactivates a grain's activation (its next call activates it again, from its stored state).</summary>
+    public Task DeactivateAsync(IAddressable grain) => _cluster.DeactivateAsync(grain);
 
     /// <summary>Moves the test clock (see <see cref="TestClock.AdvanceAsync"/>).</summary>
     public Task AdvanceAsync(TimeSpan delta) => _clock.AdvanceAsync(delta);

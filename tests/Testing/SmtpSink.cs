@@ -12,28 +12,46 @@ public static class SmtpSink
 
     public static string Folder => Required("ROLEFERRY_TEST_SMTP_DIR");
 
+    /// <summary>Every message read so far, by file: an .eml file never changes once the server renamed it in.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SinkMessage> Read = new();
+
     /// <summary>Messages accepted for <paramref name="recipient"/> so far, oldest first.</summary>
-    public static IReadOnlyList<SinkMessage> MessagesTo(string recipient) =>
-        Directory.Exists(Folder)
-            ? Directory.GetFiles(Folder, "*.eml")
-                .Select(SinkMessage.Load)
-                .Where(m => m.Recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase))
-                .OrderBy(m => m.ReceivedAt)
-                .ToList()
-            : [];
+    public static IReadOnlyList<SinkMessage> MessagesTo(string recipient) => MessagesTo([recipient]);
+
+    /// <summary>Messages accepted for any of <paramref name="recipients"/> so far, oldest first.</summary>
+    public static IReadOnlyList<SinkMessage> MessagesTo(IReadOnlyCollection<string> recipients)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+
+        var wanted = recipients.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Directory.GetFiles(Folder, "*.eml")
+            .Select(path => Read.GetOrAdd(path, SinkMessage.Load))
+            .Where(m => m.Recipients.Any(wanted.Contains))
+            .OrderBy(m => m.ReceivedAt)
+            .ToList();
+    }
 
     /// <summary>Waits (on file-system events, 10 s at most) until <paramref name="count"/> messages reached <paramref name="recipient"/>.</summary>
-    public static async Task<IReadOnlyList<SinkMessage>> WaitForAsync(string recipient, int count)
+    public static Task<IReadOnlyList<SinkMessage>> WaitForAsync(string recipient, int count) => WaitForAsync([recipient], count);
+
+    /// <summary>
+    /// Waits (on file-system events) until <paramref name="count"/> messages reached any of <paramref name="recipients"/>,
+    /// <paramref name="timeout"/> at most (10 s by default).
+    /// </summary>
+    public static async Task<IReadOnlyList<SinkMessage>> WaitForAsync(IReadOnlyCollection<string> recipients, int count, TimeSpan? timeout = null)
     {
         Directory.CreateDirectory(Folder);
         var changed = new SemaphoreSlim(0);
         using var watcher = new FileSystemWatcher(Folder, "*.eml") { EnableRaisingEvents = true };
         watcher.Renamed += (_, _) => changed.Release();
         watcher.Created += (_, _) => changed.Release();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
-            var messages = MessagesTo(recipient);
+            var messages = MessagesTo(recipients);
             if (messages.Count >= count)
             {
                 return messages;
@@ -42,7 +60,8 @@ public static class SmtpSink
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await changed.WaitAsync(left))
             {
-                throw new TimeoutException($"{recipient} received {messages.Count} of {count} expected messages.");
+                var who = recipients.Count == 1 ? recipients.First() : $"{recipients.Count} recipients";
+                throw new TimeoutException($"{who} received {messages.Count} of {count} expected messages.");
             }
         }
     }

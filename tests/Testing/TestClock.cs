@@ -48,6 +48,9 @@ public sealed class TestClock : IDisposable
     /// <summary>A silo stopped or died: what it held is forgotten (the survivors load its reminders).</summary>
     public void Forget(SiloAddress silo) => _activity.Forget(silo);
 
+    /// <summary>How many reminder ticks <paramref name="silo"/> delivered to grains so far.</summary>
+    public int TicksDeliveredBy(SiloAddress silo) => _activity.TicksDelivered(silo);
+
     /// <summary>
     /// Moves time without waiting for any reminder: only for while no silo runs (an outage), or to make a tick
     /// fire whose work never ends (a send stuck in SMTP).

@@ -6,12 +6,17 @@ Run it with Debian's python (the pyenv python3 on PATH cannot see python3-aiosmt
     /usr/bin/python3 tests/smtp/roleferry_smtp.py --port 2525 --maildir /tmp/mail [--host 127.0.0.1]
 
 Every accepted message becomes one file MAILDIR/<uuid>.eml, written atomically (MAILDIR/.<uuid>.tmp, then
-renamed): two envelope header lines, then the raw DATA bytes exactly as received (after dot-unstuffing):
+renamed): the envelope header lines, then the raw DATA bytes exactly as received (after dot-unstuffing):
 
     X-RcptTo: a@example.test, b@example.test      <- accepted recipients, in RCPT order
     X-MailFrom: sender@example.test               <- MAIL FROM ("<>" for a null sender)
     X-AuthUser: mailbox-login                     <- only when the client authenticated (AUTH login name)
+    X-Connection: 7                               <- the SMTP connection (TCP session) it came over: 1, 2, ...
     <the message as the client sent it>
+
+Connections: each TCP session gets the next number (1, 2, ...); MAILDIR/connections.log gets one line per
+event, "N open", "N quit" (the client said QUIT), "N dropped" (the server hung up on purpose, see drop-) and
+"N closed" (the session ended, whoever closed it). Tests prove connection reuse from these.
 
 Scripted answers, by the recipient's local part (case-insensitive prefix):
     reject-...     RCPT -> 550 5.1.1 <addr>: Recipient address rejected: User unknown
@@ -19,6 +24,10 @@ Scripted answers, by the recipient's local part (case-insensitive prefix):
                    address (compared case-insensitively), accepted afterwards
     tempfail3-...  RCPT -> 421 4.7.0 Try again later, every time
     fail5-...      DATA -> 554 5.7.1 Message rejected (when any accepted recipient has that prefix)
+    drop-...       accepted (250), then the server hangs up without a word, like a server dropping an idle
+                   connection (when any accepted recipient has that prefix)
+    drop421-...    accepted (250), then "421 4.4.2 ... Error: timeout exceeded" and the server hangs up, as
+                   Postfix does when it closes an idle connection
     anything else  250
 
 A 421 reply means "closing the channel" (RFC 5321 4.2.2), so by default the server closes the connection
@@ -29,6 +38,7 @@ SIGTERM / SIGINT stop the server cleanly. One line per SMTP outcome is logged to
 
 import argparse
 import asyncio
+import itertools
 import os
 import signal
 import sys
@@ -38,6 +48,7 @@ import uuid
 from aiosmtpd.smtp import SMTP, AuthResult
 
 TEMPFAIL_REPLY = "421 4.7.0 Try again later"
+IDLE_CLOSE_REPLY = b"421 4.4.2 roleferry-smtp.test Error: timeout exceeded\r\n"
 
 # aiosmtpd 1.4 logs a warning about its own deprecated Session.login_data on every successful AUTH.
 logging.getLogger("mail.log").addFilter(lambda record: "login_data is deprecated" not in record.getMessage())
@@ -58,6 +69,24 @@ class ScriptedHandler:
         self.close_on_421 = close_on_421
         self.tempfailed_once = set()  # addresses already answered 421 once (tempfail-)
         self.accepted = 0
+        self.connection_numbers = itertools.count(1)
+        self.connections_log = os.path.join(maildir, "connections.log")
+
+    def connection_event(self, number, event):
+        with open(self.connections_log, "a") as f:
+            f.write(f"{number} {event}\n")
+        log(f"connection {number} {event}")
+
+    def _drop_after_reply(self, server, farewell):
+        # Runs after the 250 went out (call_soon: the reply is written first), like a server closing an idle session.
+        def drop():
+            if server.transport is None or server.transport.is_closing():
+                return
+            if farewell:
+                server.transport.write(farewell)
+            self.connection_event(server.connection_number, "dropped")
+            server.transport.close()
+        asyncio.get_running_loop().call_soon(drop)
 
     def _tempfail(self, server):
         if self.close_on_421:
@@ -98,6 +127,7 @@ class ScriptedHandler:
         )
         if session.authenticated and session.auth_data:
             header += f"X-AuthUser: {session.auth_data}\r\n"
+        header += f"X-Connection: {server.connection_number}\r\n"
         header = header.encode("utf-8", "surrogateescape")
         temp_path = os.path.join(self.maildir, f".{message_id}.tmp")
         final_path = os.path.join(self.maildir, f"{message_id}.eml")
@@ -107,10 +137,31 @@ class ScriptedHandler:
         os.replace(temp_path, final_path)
         self.accepted += 1
         log(f"DATA from {envelope.mail_from} to {', '.join(envelope.rcpt_tos)} -> 250 {final_path}")
+        if any(local_part(rcpt).startswith("drop421-") for rcpt in envelope.rcpt_tos):
+            self._drop_after_reply(server, IDLE_CLOSE_REPLY)
+        elif any(local_part(rcpt).startswith("drop-") for rcpt in envelope.rcpt_tos):
+            self._drop_after_reply(server, None)
         return f"250 2.0.0 Ok: queued as {message_id}"
 
 
 class RoleFerrySMTP(SMTP):
+    connection_number = 0
+
+    def connection_made(self, transport):
+        if not self.connection_number:  # (made again after STARTTLS: the same session)
+            self.connection_number = next(self.event_handler.connection_numbers)
+            self.event_handler.connection_event(self.connection_number, "open")
+        super().connection_made(transport)
+
+    def connection_lost(self, error):
+        self.event_handler.connection_event(self.connection_number, "closed")
+        super().connection_lost(error)
+
+    async def smtp_QUIT(self, arg):
+        if not arg:
+            self.event_handler.connection_event(self.connection_number, "quit")
+        return await super().smtp_QUIT(arg)
+
     async def smtp_AUTH(self, arg):
         # SASL mechanism names are case-insensitive (RFC 4422); System.Net.Mail.SmtpClient sends "AUTH login ...",
         # which aiosmtpd 1.4 would answer 504 (and SmtpClient then silently sends unauthenticated).

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ public sealed partial class EmailComposer(IOptions<EmailOptions> options, Tracki
     public OutgoingEmail Compose(ComposeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var fromDomain = new MailAddress(request.FromAddress).Host.ToLowerInvariant();
+        var fromDomain = EmailAddress.Domain(request.FromAddress).ToLowerInvariant();
         var unsubscribeToken = tokens.Create(TrackingKind.Unsubscribe, request.OutreachId);
         var unsubscribeUrl = $"{_baseUrl}/u/{unsubscribeToken}";
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

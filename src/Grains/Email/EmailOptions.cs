@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace RoleFerry.Grains.Email;
 
 /// <summary>How emails are composed and sent (configuration section <c>RoleFerry:Email</c>).</summary>
@@ -13,8 +11,21 @@ public sealed class EmailOptions
     /// <summary>The mailto half of <c>List-Unsubscribe</c>: <c>mailto:{UnsubscribeAddress}?subject=unsubscribe-{token}</c>.</summary>
     public string UnsubscribeAddress { get; set; } = "unsubscribe@roleferry.local";
 
-    /// <summary>How long one SMTP send (connect to the final reply) may take.</summary>
-    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long one send may take in all: waiting for the mailbox's connection, (re)connecting and
+    /// authenticating, the SMTP transaction up to the final reply, and the one transparent resend over a fresh
+    /// connection when the kept one turned out dead. It is also each socket read/write timeout of the SMTP client.
+    /// Default 20 s, deliberately well below 30 s: the send runs inside the sequence grain's reminder tick, and
+    /// Orleans' default grain call timeout is 30 s; a send must finish (or fail) inside that call, with time left
+    /// to record its outcome.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a mailbox's SMTP connection may stay open unused before RoleFerry closes it (QUIT); the next send
+    /// opens a new one. Servers drop idle connections themselves (often after a few minutes), so keep it shorter.
+    /// </summary>
+    public TimeSpan SmtpIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>SMTP attempts per step before a transient failure becomes final.</summary>
     public int MaxSmtpAttempts { get; set; } = 3;
@@ -41,7 +52,7 @@ public sealed class EmailOptions
             throw new InvalidOperationException($"{SectionName}:{nameof(PublicBaseUrl)} must be an absolute http(s) URL without query (was '{PublicBaseUrl}').");
         }
 
-        if (!MailAddress.TryCreate(UnsubscribeAddress, out var address) || address.DisplayName.Length > 0 || address.Address != UnsubscribeAddress)
+        if (!EmailAddress.IsBare(UnsubscribeAddress))
         {
             throw new InvalidOperationException($"{SectionName}:{nameof(UnsubscribeAddress)} must be a bare email address (was '{UnsubscribeAddress}').");
         }
@@ -49,6 +60,11 @@ public sealed class EmailOptions
         if (SendTimeout <= TimeSpan.Zero || SendTimeout.TotalMilliseconds > int.MaxValue)
         {
             throw new InvalidOperationException($"{SectionName}:{nameof(SendTimeout)} must be positive and under 24 days (was {SendTimeout}).");
+        }
+
+        if (SmtpIdleTimeout <= TimeSpan.Zero || SmtpIdleTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new InvalidOperationException($"{SectionName}:{nameof(SmtpIdleTimeout)} must be positive and under 24 days (was {SmtpIdleTimeout}).");
         }
 
         if (MaxSmtpAttempts < 1)

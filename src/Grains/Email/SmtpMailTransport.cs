@@ -1,122 +1,115 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 
 namespace RoleFerry.Grains.Email;
 
 /// <summary>
-/// Sends through System.Net.Mail.SmtpClient, a new client (and connection) per send: multipart/alternative with
-/// a text/plain and a text/html part (UTF-8, quoted-printable), our Message-ID, Reply-To and the extra headers.
-/// Failures become outcomes (<see cref="SmtpStatusClassifier"/>). The password is never logged.
+/// Sends through MailKit over one kept-open connection per mailbox (<see cref="SmtpConnection"/>, keyed by the
+/// <see cref="SmtpSettings"/> value: changed credentials are used from the next connection). The message is
+/// built by MimeKit (<see cref="OutgoingMimeMessage"/>). Failures become outcomes (<see cref="SmtpStatusClassifier"/>).
+/// A singleton: disposing it closes every connection with QUIT. The password is never logged.
 /// </summary>
-public sealed class SmtpMailTransport(IOptions<EmailOptions> options, ILogger<SmtpMailTransport> logger) : IMailTransport
+public sealed class SmtpMailTransport(IOptions<EmailOptions> options, ILogger<SmtpMailTransport> logger) : IMailTransport, IAsyncDisposable, IDisposable
 {
+    private readonly Dictionary<SmtpSettings, SmtpConnection> _connections = [];
+    private bool _disposed;
+
     public async Task<SendOutcome> SendAsync(SmtpSettings settings, OutgoingEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(email);
-        var probe = new ContentSentProbe();
-        SendOutcome outcome;
-        MailMessage message;
+        MimeMessage message;
         try
         {
-            message = CreateMessage(email, probe);
+            message = OutgoingMimeMessage.Create(email, DateTimeOffset.UtcNow);
         }
-        catch (Exception e) when (e is FormatException or ArgumentException)
+        catch (FormatException e)
         {
-            outcome = SendOutcome.Permanent(null, $"the message cannot be built: {e.Message}");
-            Log(settings, email, outcome);
-            return outcome;
+            return Log(settings, email, SendOutcome.Permanent(null, $"the message cannot be built: {e.Message}"));
         }
 
         using (message)
         {
-            outcome = await DeliverAsync(settings, message, probe, cancellationToken);
-        }
-
-        Log(settings, email, outcome);
-        return outcome;
-    }
-
-    private async Task<SendOutcome> DeliverAsync(SmtpSettings settings, MailMessage message, ContentSentProbe probe, CancellationToken cancellationToken)
-    {
-        var timeout = options.Value.SendTimeout;
-        using var client = new SmtpClient(settings.Host, settings.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            EnableSsl = settings.UseTls,
-            Timeout = (int)timeout.TotalMilliseconds,
-            UseDefaultCredentials = false,
-        };
-        if (!string.IsNullOrEmpty(settings.Username))
-        {
-            client.Credentials = new NetworkCredential(settings.Username, settings.Password);
-        }
-
-        // SmtpClient enforces Timeout itself; this is a backstop in case a step of it does not.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout + TimeSpan.FromSeconds(5));
-        try
-        {
-            await client.SendMailAsync(message, deadline.Token);
-            return SendOutcome.Success($"accepted by {settings.Host}:{settings.Port}");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e) when (e is SmtpException or IOException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException)
-        {
-            return SmtpStatusClassifier.Classify(e, probe.Started);
-        }
-    }
-
-    /// <summary>The MIME message for <paramref name="email"/>; its body streams report to <paramref name="probe"/> when read.</summary>
-    internal static MailMessage CreateMessage(OutgoingEmail email, ContentSentProbe probe)
-    {
-        var message = new MailMessage
-        {
-            From = new MailAddress(email.FromAddress, email.FromName, Encoding.UTF8),
-            Subject = email.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-        };
-        try
-        {
-            message.To.Add(new MailAddress(email.ToAddress, email.ToName, Encoding.UTF8));
-            message.ReplyToList.Add(new MailAddress(email.ReplyToAddress, email.ReplyToName, Encoding.UTF8));
-            message.Headers.Add(EmailHeaders.MessageId, $"<{email.MessageId}>");
-            foreach (var (name, value) in email.Headers)
+            while (true)
             {
-                message.Headers.Add(name, value);
+                if (await Connection(settings).SendAsync(message, cancellationToken) is { } outcome)
+                {
+                    return Log(settings, email, outcome);
+                }
+            }
+        }
+    }
+
+    /// <summary>Closes every connection (QUIT), after the sends in progress.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        List<SmtpConnection> connections;
+        lock (_connections)
+        {
+            if (_disposed)
+            {
+                return;
             }
 
-            message.AlternateViews.Add(View(email.TextBody, MediaTypeNames.Text.Plain, probe));
-            message.AlternateViews.Add(View(email.HtmlBody, MediaTypeNames.Text.Html, probe));
-            return message;
+            _disposed = true;
+            connections = [.. _connections.Values];
+            _connections.Clear();
         }
-        catch
-        {
-            message.Dispose();
-            throw;
-        }
+
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
     }
 
-    private static AlternateView View(string content, string mediaType, ContentSentProbe probe)
+    /// <summary>For a synchronously disposed container: the same as <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The connection for <paramref name="settings"/>, made when missing. A new one retires the connections of
+    /// the same login (address, host, port, username) with other settings, e.g. the password before a change,
+    /// so that a mailbox holds at most one connection.
+    /// </summary>
+    private SmtpConnection Connection(SmtpSettings settings)
     {
-        var bytes = Encoding.UTF8.GetBytes(content.ReplaceLineEndings("\r\n"));
-        return new AlternateView(probe.Watch(bytes), new ContentType(mediaType) { CharSet = Encoding.UTF8.WebName })
+        List<SmtpConnection> retired = [];
+        SmtpConnection? connection;
+        lock (_connections)
         {
-            TransferEncoding = TransferEncoding.QuotedPrintable,
-        };
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_connections.TryGetValue(settings, out connection))
+            {
+                foreach (var other in _connections.Keys.Where(k => SameLogin(k, settings)).ToList())
+                {
+                    retired.Add(_connections[other]);
+                    _connections.Remove(other);
+                }
+
+                connection = new SmtpConnection(settings, options.Value, logger);
+                _connections.Add(settings, connection);
+            }
+        }
+
+        foreach (var old in retired)
+        {
+            _ = RetireAsync(old);
+        }
+
+        return connection;
     }
 
-    private void Log(SmtpSettings settings, OutgoingEmail email, SendOutcome outcome)
+    private async Task RetireAsync(SmtpConnection connection)
+    {
+        await connection.DisposeAsync();
+        logger.LogInformation("Closed the SMTP connection for {Smtp}: the mailbox's settings changed", connection.Settings);
+    }
+
+    private static bool SameLogin(SmtpSettings a, SmtpSettings b) =>
+        string.Equals(a.FromEmail, b.FromEmail, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port
+        && string.Equals(a.Username, b.Username, StringComparison.Ordinal);
+
+    private SendOutcome Log(SmtpSettings settings, OutgoingEmail email, SendOutcome outcome)
     {
         if (outcome.Kind == SendOutcomeKind.Sent)
         {
@@ -126,5 +119,7 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options, ILogger<Sm
         {
             logger.LogWarning("Sending {MessageId} via {Smtp}: {Kind} ({Outcome})", email.MessageId, settings, outcome.Kind, outcome.Message);
         }
+
+        return outcome;
     }
 }

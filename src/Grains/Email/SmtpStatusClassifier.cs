@@ -1,33 +1,27 @@
-using System.Net.Mail;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace RoleFerry.Grains.Email;
 
 /// <summary>
 /// Maps SMTP answers and failures to a <see cref="SendOutcome"/> (DESIGN §6): a 4xx reply → transient; a 5xx
 /// reply → permanent, a hard bounce when it rejects the recipient address (5.1.1 "user unknown", ...); no reply
-/// at all (refused, reset, timeout) → transient while the message content had not started to leave, else
-/// "outcome unknown" (permanent, never resent).
+/// at all (refused, reset, timeout, a protocol error) → transient while the message content had not started to
+/// leave, else "outcome unknown" (permanent, never resent).
 /// </summary>
 public static partial class SmtpStatusClassifier
 {
-    /// <summary>How System.Net.Mail introduces the server's own words in an exception message.</summary>
-    private const string ServerResponseMarker = "The server response was: ";
-
-    /// <summary>The outcome of a failed <see cref="SmtpClient"/> send.</summary>
+    /// <summary>The outcome of a failed MailKit send (connect, authenticate or the SMTP transaction).</summary>
     /// <param name="contentStarted">Whether the message content had started to be written (after DATA was accepted).</param>
     public static SendOutcome Classify(Exception exception, bool contentStarted)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        if (exception is SmtpFailedRecipientException recipient && HasReply(recipient.StatusCode))
+        if (Reply(exception) is { } reply && HasReply(reply.StatusCode))
         {
-            return FromReply((int)recipient.StatusCode, ServerResponse(recipient), recipientRejected: true);
-        }
-
-        if (exception is SmtpException smtp && HasReply(smtp.StatusCode))
-        {
-            return FromReply((int)smtp.StatusCode, ServerResponse(smtp), recipientRejected: false);
+            return FromReply((int)reply.StatusCode, reply.Message.Trim(), recipientRejected: reply.ErrorCode == SmtpErrorCode.RecipientNotAccepted);
         }
 
         var reason = Describe(exception);
@@ -69,29 +63,37 @@ public static partial class SmtpStatusClassifier
             && UnknownRecipientWords().IsMatch(serverResponse);
     }
 
-    /// <summary>The server's words from an <see cref="SmtpException"/> message (the whole message when they are not marked).</summary>
-    public static string ServerResponse(SmtpException exception)
+    /// <summary>
+    /// The server's error reply carried by <paramref name="exception"/>: a rejected command, a rejected AUTH
+    /// (MailKit wraps that reply in an <see cref="AuthenticationException"/>), or a 530 "authentication required"
+    /// (MailKit turns that one into a <see cref="ServiceNotAuthenticatedException"/>).
+    /// </summary>
+    private static SmtpCommandException? Reply(Exception exception) => exception switch
     {
-        var message = exception.Message;
-        var marker = message.IndexOf(ServerResponseMarker, StringComparison.Ordinal);
-        return (marker >= 0 ? message[(marker + ServerResponseMarker.Length)..] : message).Trim();
-    }
+        SmtpCommandException command => command,
+        AuthenticationException { InnerException: SmtpCommandException command } => command,
+        ServiceNotAuthenticatedException notAuthenticated =>
+            new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.AuthenticationRequired, notAuthenticated.Message),
+        _ => null,
+    };
 
-    /// <summary>True when the status code came from a server reply (not System.Net.Mail's "general failure").</summary>
+    /// <summary>True for an error reply (4xx or 5xx), not a status MailKit made up nor an odd positive one.</summary>
     private static bool HasReply(SmtpStatusCode code) => (int)code is >= 400 and < 600;
 
+    /// <summary>What went wrong, for the outcome message: the innermost socket error or timeout, else the message.</summary>
     private static string Describe(Exception exception)
     {
         var root = exception;
-        while (root.InnerException is not null && root is SmtpException)
+        while (root is IOException or AuthenticationException && root.InnerException is not null)
         {
             root = root.InnerException;
         }
 
         return root switch
         {
+            TimeoutException or OperationCanceledException => "timed out",
+            SocketException { SocketErrorCode: SocketError.TimedOut } => "timed out",
             SocketException socket => $"{socket.SocketErrorCode}: {socket.Message}",
-            OperationCanceledException => "timed out",
             _ => root.Message,
         };
     }

@@ -1,6 +1,7 @@
 using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Telemetry;
 
 namespace RoleFerry.Grains.EmailEvents;
 
@@ -10,11 +11,12 @@ namespace RoleFerry.Grains.EmailEvents;
 /// Call direction: this grain awaits mailboxes and sequences; neither ever calls it.
 /// </summary>
 [GrainType("email-event")]
-public sealed class EmailEventGrain(EmailEventStore store) : Grain, IEmailEventGrain
+public sealed class EmailEventGrain(EmailEventStore store, EmailEventMetrics metrics) : Grain, IEmailEventGrain
 {
     public async Task<bool> ApplyAsync(EmailEvent emailEvent)
     {
         var (known, duplicate, effects) = await store.ApplyAsync(this.GetPrimaryKeyString(), emailEvent);
+        metrics.Record(emailEvent.Type, known, duplicate);
         if (!known || duplicate)
         {
             return known;

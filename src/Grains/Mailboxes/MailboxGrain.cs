@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using Orleans.Storage;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Security;
+using RoleFerry.Grains.Telemetry;
 
 namespace RoleFerry.Grains.Mailboxes;
 
@@ -22,6 +23,7 @@ public sealed class MailboxGrain(
     MailboxGapJitter jitter,
     SecretProtector secrets,
     IOptions<MailboxOptions> options,
+    MailboxMetrics metrics,
     TimeProvider clock) : Grain, IMailboxGrain, IRemindable
 {
     public const string HealthReminderName = "health-check";
@@ -65,7 +67,7 @@ public sealed class MailboxGrain(
         {
             var existing = await reservations.FindLiveAsync(sequenceInstanceId, stepNo);
             NotifyPool(now);
-            return Kept(existing) ?? HeldElsewhere(existing, sequenceInstanceId, stepNo) ?? refusal;
+            return metrics.RecordIfRefused(Kept(existing) ?? HeldElsewhere(existing, sequenceInstanceId, stepNo) ?? refusal);
         }
 
         try
@@ -77,12 +79,12 @@ public sealed class MailboxGrain(
             var existing = await reservations.FindLiveAsync(sequenceInstanceId, stepNo);
             if (existing is null)
             {
-                return ReservationResult.Refuse("the step's reservation changed meanwhile; try again", now);
+                return metrics.RecordIfRefused(ReservationResult.Refuse("the step's reservation changed meanwhile; try again", now));
             }
 
-            return Kept(existing)
+            return metrics.RecordIfRefused(Kept(existing)
                 ?? HeldElsewhere(existing, sequenceInstanceId, stepNo)
-                ?? await ReserveAsync(now, sequenceInstanceId, stepNo, carriedOver: existing.Id);
+                ?? await ReserveAsync(now, sequenceInstanceId, stepNo, carriedOver: existing.Id));
         }
     }
 

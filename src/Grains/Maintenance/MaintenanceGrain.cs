@@ -6,7 +6,10 @@ using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Grains.Maintenance;
 
-/// <summary>Daily housekeeping on a periodic reminder: stale contacts, expired jobs' queued steps.</summary>
+/// <summary>
+/// Housekeeping on periodic reminders: daily, stale contacts and expired jobs' queued steps; every few minutes,
+/// sequences enrolled but never started (their silo died between the enrollment's commit and the grain's start).
+/// </summary>
 [GrainType("maintenance")]
 public sealed class MaintenanceGrain(
     MaintenanceStore store,
@@ -16,8 +19,16 @@ public sealed class MaintenanceGrain(
 {
     public const string DailyReminder = "daily";
 
+    public const string StartCheckReminder = "start-check";
+
     public async Task EnsureScheduledAsync()
     {
+        if (await this.GetReminder(StartCheckReminder) is null)
+        {
+            var period = options.Value.StartCheckPeriod;
+            await this.RegisterOrUpdateReminder(StartCheckReminder, period, period);
+        }
+
         if (await this.GetReminder(DailyReminder) is not null)
         {
             return;
@@ -50,9 +61,29 @@ public sealed class MaintenanceGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == DailyReminder)
+        switch (reminderName)
         {
-            await RunAsync();
+            case DailyReminder:
+                await RunAsync();
+                break;
+            case StartCheckReminder:
+                await StartUnstartedAsync();
+                break;
+        }
+    }
+
+    /// <summary>Starts the sequences an enrollment committed but whose grain never scheduled step 1.</summary>
+    private async Task StartUnstartedAsync()
+    {
+        var unstarted = await store.FindUnstartedAsync(clock.GetUtcNow() - options.Value.StartGrace);
+        foreach (var id in unstarted)
+        {
+            await GrainFactory.GetGrain<ISequenceGrain>(id).StartAsync();
+        }
+
+        if (unstarted.Count > 0)
+        {
+            logger.LogWarning("Maintenance: started {Count} sequences enrolled but never started", unstarted.Count);
         }
     }
 }

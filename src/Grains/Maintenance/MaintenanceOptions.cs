@@ -10,4 +10,13 @@ public sealed class MaintenanceOptions
 
     /// <summary>Time of day (UTC) the daily run starts.</summary>
     public TimeSpan DailyRunAt { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>
+    /// How often sequences that were enrolled but never started are looked for (a silo died between the
+    /// enrollment's commit and the start of its sequence grain); each one found is started then.
+    /// </summary>
+    public TimeSpan StartCheckPeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>An enrollment younger than this may still be starting its sequence: it is left alone.</summary>
+    public TimeSpan StartGrace { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -54,4 +54,24 @@ public sealed class MaintenanceStore(NpgsqlDataSource db)
 
         return (jobs, sequences);
     }
+
+    /// <summary>Active sequences enrolled before <paramref name="enrolledBefore"/> whose grain never scheduled step 1.</summary>
+    public async Task<IReadOnlyList<long>> FindUnstartedAsync(DateTimeOffset enrolledBefore)
+    {
+        await using var command = db.CreateCommand(
+            """
+            SELECT id FROM sequence_instances
+            WHERE status = 'active' AND next_step_due_at IS NULL AND enrolled_at < $1
+            ORDER BY id LIMIT 1000
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = enrolledBefore.UtcDateTime });
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
 }

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Orleans.Runtime;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Telemetry;
 using RoleFerry.Grains.Templates;
 
 namespace RoleFerry.Grains.Sequences;
@@ -15,8 +17,10 @@ namespace RoleFerry.Grains.Sequences;
 /// wakes the grain, and every tick sends what is due and nothing that is not. A due step is checked (stop
 /// conditions, sending window, mailbox, quota), claimed in the database, then sent. A claimed step whose outcome
 /// is unknown after a crash is failed, never resent (DESIGN §4.1). The reminder goes when nothing is left to send.
+/// Placed at random: sequences are many and do the sending, so their work spreads over every silo of the cluster.
 /// </summary>
 [GrainType("sequence")]
+[RandomPlacement]
 public sealed class SequenceGrain(
     [PersistentState("sequence", SequenceStorage.Name)] IPersistentState<SequenceState> state,
     SequenceOutreachStore store,
@@ -24,6 +28,7 @@ public sealed class SequenceGrain(
     EmailComposer composer,
     IOptions<EmailOptions> emailOptions,
     IOptions<SequenceOptions> options,
+    OutreachMetrics metrics,
     TimeProvider clock,
     ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, IRemindable
 {
@@ -37,6 +42,12 @@ public sealed class SequenceGrain(
 
     /// <summary>The due time <see cref="_wakeUp"/> was registered for by this activation (unknown after activation).</summary>
     private DateTimeOffset? _wakeUpAt;
+
+    /// <summary>
+    /// What SMTP answered for a claimed step whose recording failed (the database was unreachable right after the
+    /// send): the next wake-up records it, instead of failing a step this activation knows the outcome of.
+    /// </summary>
+    private UnrecordedOutcome? _unrecorded;
 
     private long Id => this.GetPrimaryKeyLong();
 
@@ -164,6 +175,13 @@ public sealed class SequenceGrain(
             return;
         }
 
+        if (_unrecorded is { } unrecorded && context.OutreachStatus == "sending" && context.OutreachId == unrecorded.OutreachId)
+        {
+            _unrecorded = null;
+            await HandleOutcomeAsync(unrecorded);
+            return;
+        }
+
         if (await SettlePastClaimAsync(context))
         {
             return;
@@ -224,6 +242,7 @@ public sealed class SequenceGrain(
                 return false;
             case "sending":
                 logger.LogWarning("Sequence {Id} step {Step}: claimed before a crash, outcome unknown; not resent", Id, S.CurrentStep);
+                metrics.RecordSendFailure(SendFailureKinds.OutcomeUnknown);
                 await store.MarkFailedAsync(Id, S.CurrentStep, "outcome unknown: the silo stopped between claim and SMTP; not resent");
                 await FinishAsync(SequenceStatuses.Failed, $"step {S.CurrentStep}: outcome unknown after a crash");
                 return true;
@@ -264,26 +283,39 @@ public sealed class SequenceGrain(
             return;
         }
 
+        metrics.RecordStepClaimed(S.NextStepDueAt, Now);
         var outcome = await transport.SendAsync(settings, email, CancellationToken.None);
-        await HandleOutcomeAsync(outcome, mailbox, user, mailboxId, reservationId, outreachId, context.OutreachAttempts + 1);
+        metrics.RecordSendOutcome(outcome);
+        var result = new UnrecordedOutcome(outcome, mailboxId, reservationId, outreachId, context.OutreachAttempts + 1, Now);
+        try
+        {
+            await HandleOutcomeAsync(result);
+        }
+        catch (Exception error) when (error is Npgsql.NpgsqlException or TimeoutException)
+        {
+            _unrecorded = result;
+            logger.LogWarning(error, "Sequence {Id} step {Step}: SMTP answered {Kind} but it could not be recorded; the next wake-up records it", Id, S.CurrentStep, outcome.Kind);
+            throw;
+        }
     }
 
-    private async Task HandleOutcomeAsync(
-        SendOutcome outcome, IMailboxGrain mailbox, IUserGrain user, long mailboxId, long reservationId, long outreachId, int attempts)
+    private async Task HandleOutcomeAsync(UnrecordedOutcome result)
     {
-        var now = Now;
+        var (outcome, mailboxId, reservationId, outreachId, attempts, at) = result;
+        var mailbox = GrainFactory.GetGrain<IMailboxGrain>(mailboxId);
+        var user = GrainFactory.GetGrain<IUserGrain>(S.UserId);
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Sent:
-                await store.MarkSentAsync(outreachId, now);
+                await store.MarkSentAsync(outreachId, at);
                 await mailbox.RecordSentAsync(reservationId);
                 S.MailboxId ??= mailboxId;
-                await AdvanceAsync(now);
+                await AdvanceAsync(at);
                 break;
             case SendOutcomeKind.TransientFailure when attempts < emailOptions.Value.MaxSmtpAttempts:
                 await mailbox.ReleaseAsync(reservationId);
                 await user.ReleaseSendAsync();
-                var retryAt = now + emailOptions.Value.RetryDelay(attempts);
+                var retryAt = at + emailOptions.Value.RetryDelay(attempts);
                 await store.MarkRetryAsync(outreachId, outcome.Message, retryAt);
                 await ScheduleStepAsync(retryAt);
                 break;
@@ -294,7 +326,7 @@ public sealed class SequenceGrain(
                 await FinishAsync(SequenceStatuses.Failed, $"step {S.CurrentStep}: SMTP kept failing");
                 break;
             case SendOutcomeKind.PermanentFailure when outcome.IsHardBounce:
-                await store.MarkHardBounceAsync(outreachId, outcome.Message, now);
+                await store.MarkHardBounceAsync(outreachId, outcome.Message, at);
                 await mailbox.RecordBounceAsync(reservationId);
                 await FinishAsync(SequenceStatuses.StoppedBounce, $"step {S.CurrentStep}: hard bounce");
                 break;

@@ -1,4 +1,3 @@
-using System.Net;
 using Orleans.Dashboard;
 using Orleans.Configuration;
 using RoleFerry.Grains.Interfaces.Maintenance;
@@ -23,11 +22,13 @@ public static class OrleansSiloExtensions
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        silo.Configure<SiloOptions>(o => o.SiloName = cluster.ResolveSiloName());
         silo.ConfigureEndpoints(
-            cluster.AdvertisedIPAddress ?? Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback,
+            cluster.ResolveAdvertisedAddress(),
             cluster.SiloPort,
             cluster.GatewayPort,
             listenOnAnyHostAddress: true);
+        silo.Configure<ClusterMembershipOptions>(o => cluster.ApplyFailover(o));
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using RoleFerry.Api.Tests.Support;
+using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Api.Tests.Outreach;
 
@@ -206,7 +209,8 @@ public sealed class SequencesTests(OutreachFixture outreach) : IClassFixture<Out
         Assert.Equal(["sent", "canceled", "canceled"], canceled.StepStatuses());
         Assert.Equal(email.Header("Message-ID").Trim('<', '>'), canceled.GetProperty("steps")[0].Str("messageId"));
         Assert.Equal(0L, await Db.CountAsync(outreach.ConnectionString,
-            "SELECT count(*) FROM orleansreminderstable WHERE grainid = $1", $"sequence/{sequence.Id()}"));
+            "SELECT count(*) FROM orleansreminderstable WHERE grainid = $1",
+            outreach.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISequenceGrain>(sequence.Id()).GetGrainId().ToString()));
     }
 
     [Fact]

@@ -9,8 +9,11 @@ using RoleFerry.Grains.Interfaces.Tracking;
 
 namespace RoleFerry.Grains.Tests.Email;
 
-/// <summary>Failures without an SMTP answer: retried only when the message content cannot have left.</summary>
-public sealed class SmtpMailTransportFailureTests
+/// <summary>
+/// Failures without an SMTP answer: retried only when the message content cannot have left, and resent over a
+/// new connection by the transport itself only when a kept connection was dead before MAIL FROM was accepted.
+/// </summary>
+public sealed class SmtpMailTransportFailureTests : IAsyncLifetime
 {
     private readonly EmailOptions _options = new() { PublicBaseUrl = "https://roleferry.test", SendTimeout = TimeSpan.FromSeconds(1) };
     private readonly SmtpMailTransport _transport;
@@ -22,6 +25,14 @@ public sealed class SmtpMailTransportFailureTests
         var composer = new EmailComposer(Options.Create(_options), new TrackingTokenCodec(RandomNumberGenerator.GetBytes(32)));
         _email = composer.Compose(new ComposeRequest(1, "mbx1@mail.roleferry.test", "alex@acme.test", "jamie@seeker.test", "Jamie", "Hi", "Hello", "<p>Hello</p>"));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>A transport whose send timeout leaves room for a slow, busy test machine (these tests are not about timeouts).</summary>
+    private static SmtpMailTransport RoomyTransport() =>
+        new(Options.Create(new EmailOptions { SendTimeout = TimeSpan.FromSeconds(10) }), NullLogger<SmtpMailTransport>.Instance);
+
+    public async Task DisposeAsync() => await _transport.DisposeAsync();
 
     private static SmtpSettings Mailbox(int port) => new("mbx1@mail.roleferry.test", "127.0.0.1", port, "", "", UseTls: false);
 
@@ -47,7 +58,7 @@ public sealed class SmtpMailTransportFailureTests
 
         var outcome = await _transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
 
-        Assert.Equal(new SendOutcome(SendOutcomeKind.TransientFailure, null, "no SMTP answer before the message content was sent (The operation has timed out.)"), outcome);
+        Assert.Equal(new SendOutcome(SendOutcomeKind.TransientFailure, null, "no SMTP answer before the message content was sent (timed out)"), outcome);
     }
 
     [Fact]
@@ -92,8 +103,95 @@ public sealed class SmtpMailTransportFailureTests
     {
         await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.Silent);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        var transport = new SmtpMailTransport(Options.Create(new EmailOptions { SendTimeout = TimeSpan.FromSeconds(30) }), NullLogger<SmtpMailTransport>.Instance);
+        await using var transport = new SmtpMailTransport(Options.Create(new EmailOptions { SendTimeout = TimeSpan.FromSeconds(30) }), NullLogger<SmtpMailTransport>.Instance);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transport.SendAsync(Mailbox(server.Port), _email, cancel.Token));
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_is_given_up_within_the_send_timeout()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.Silent);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcome = await _transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.TransientFailure, outcome.Kind);
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_hang_up_at_mail_from_on_a_new_connection_is_transient_and_not_resent()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.HangUpAtMailFrom);
+        await using var transport = RoomyTransport();
+
+        var outcome = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.TransientFailure, outcome.Kind);
+        Assert.Equal(1, server.Connections);
+        Assert.Equal(0, server.MessagesAccepted);
+    }
+
+    [Fact]
+    public async Task A_kept_connection_that_died_before_mail_from_is_replaced_and_the_message_sent_once()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.HangUpAtMailFrom, acceptFirst: 1);
+        await using var transport = RoomyTransport();
+
+        var first = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+        var second = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.Sent, first.Kind);
+        Assert.True(second.Kind == SendOutcomeKind.Sent, second.Message);
+        Assert.Equal(2, server.Connections);
+        Assert.Equal(2, server.MessagesAccepted);
+    }
+
+    [Fact]
+    public async Task A_kept_connection_lost_after_mail_from_was_accepted_is_not_resent()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.HangUpAtData, acceptFirst: 1);
+        await using var transport = RoomyTransport();
+
+        var first = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+        var second = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.Sent, first.Kind);
+        Assert.Equal(SendOutcomeKind.TransientFailure, second.Kind);
+        Assert.False(second.OutcomeUnknown);
+        Assert.Equal(1, server.Connections);
+        Assert.Equal(1, server.MessagesAccepted);
+    }
+
+    [Fact]
+    public async Task A_kept_connection_lost_after_the_content_is_an_unknown_outcome_and_not_resent()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.HangUpAfterContent, acceptFirst: 1);
+        await using var transport = RoomyTransport();
+
+        var first = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+        var second = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.Sent, first.Kind);
+        Assert.True(server.ReceivedContent);
+        Assert.True(second.OutcomeUnknown);
+        Assert.Equal(SendOutcomeKind.PermanentFailure, second.Kind);
+        Assert.Equal(1, server.Connections);
+        Assert.Equal(1, server.MessagesAccepted);
+    }
+
+    [Fact]
+    public async Task After_a_failure_the_next_send_opens_a_new_connection()
+    {
+        await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.HangUpAtData);
+        await using var transport = RoomyTransport();
+
+        var first = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+        var second = await transport.SendAsync(Mailbox(server.Port), _email, CancellationToken.None);
+
+        Assert.Equal(SendOutcomeKind.TransientFailure, first.Kind);
+        Assert.Equal(SendOutcomeKind.Sent, second.Kind);
+        Assert.Equal(2, server.Connections);
     }
 }

@@ -1,5 +1,8 @@
-using System.Net.Mail;
 using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 using RoleFerry.Grains.Email;
 
 namespace RoleFerry.Grains.Tests.Email;
@@ -32,7 +35,9 @@ public sealed class SmtpStatusClassifierTests
     [Fact]
     public void A_rejected_recipient_550_5_1_1_is_a_hard_bounce()
     {
-        var error = new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, "<reject-1@example.test>", "5.1.1 <reject-1@example.test>: Recipient address rejected: User unknown");
+        var error = new SmtpCommandException(
+            SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, new MailboxAddress(null, "reject-1@example.test"),
+            "5.1.1 <reject-1@example.test>: Recipient address rejected: User unknown");
 
         var outcome = SmtpStatusClassifier.Classify(error, contentStarted: false);
 
@@ -42,9 +47,19 @@ public sealed class SmtpStatusClassifierTests
     }
 
     [Fact]
+    public void A_550_for_the_sender_is_permanent_but_not_a_bounce_without_a_bad_address_status()
+    {
+        var error = new SmtpCommandException(
+            SmtpErrorCode.SenderNotAccepted, SmtpStatusCode.MailboxUnavailable, new MailboxAddress(null, "mbx1@mail.roleferry.test"), "No such user here");
+
+        Assert.Equal(new SendOutcome(SendOutcomeKind.PermanentFailure, 550, "550 No such user here"), SmtpStatusClassifier.Classify(error, contentStarted: false));
+    }
+
+    [Fact]
     public void A_421_is_transient()
     {
-        var error = new SmtpException(SmtpStatusCode.ServiceNotAvailable, "Service not available, closing transmission channel. The server response was: 4.7.0 Try again later");
+        var error = new SmtpCommandException(
+            SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.ServiceNotAvailable, new MailboxAddress(null, "tempfail-1@example.test"), "4.7.0 Try again later");
 
         Assert.Equal(new SendOutcome(SendOutcomeKind.TransientFailure, 421, "421 4.7.0 Try again later"), SmtpStatusClassifier.Classify(error, contentStarted: false));
     }
@@ -52,15 +67,37 @@ public sealed class SmtpStatusClassifierTests
     [Fact]
     public void A_554_after_the_content_is_permanent_and_not_a_bounce_nor_unknown()
     {
-        var error = new SmtpException(SmtpStatusCode.TransactionFailed, "Transaction failed. The server response was: 5.7.1 Message rejected");
+        var error = new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.TransactionFailed, "5.7.1 Message rejected");
 
         Assert.Equal(new SendOutcome(SendOutcomeKind.PermanentFailure, 554, "554 5.7.1 Message rejected"), SmtpStatusClassifier.Classify(error, contentStarted: true));
     }
 
     [Fact]
+    public void Rejected_credentials_are_a_permanent_failure_with_the_servers_reply()
+    {
+        var error = new AuthenticationException(
+            "535: 5.7.8 Authentication credentials invalid",
+            new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.AuthenticationInvalidCredentials, "5.7.8 Authentication credentials invalid"));
+
+        Assert.Equal(
+            new SendOutcome(SendOutcomeKind.PermanentFailure, 535, "535 5.7.8 Authentication credentials invalid"),
+            SmtpStatusClassifier.Classify(error, contentStarted: false));
+    }
+
+    [Fact]
+    public void Authentication_required_is_a_permanent_failure()
+    {
+        var error = new ServiceNotAuthenticatedException("5.7.0 Authentication required");
+
+        Assert.Equal(
+            new SendOutcome(SendOutcomeKind.PermanentFailure, 530, "530 5.7.0 Authentication required"),
+            SmtpStatusClassifier.Classify(error, contentStarted: false));
+    }
+
+    [Fact]
     public void A_refused_connection_is_transient()
     {
-        var error = new SmtpException("Failure sending mail.", new SocketException((int)SocketError.ConnectionRefused));
+        var error = new SocketException((int)SocketError.ConnectionRefused);
 
         var outcome = SmtpStatusClassifier.Classify(error, contentStarted: false);
 
@@ -70,18 +107,32 @@ public sealed class SmtpStatusClassifierTests
         Assert.False(outcome.OutcomeUnknown);
     }
 
-    [Fact]
-    public void A_timeout_before_the_content_is_transient()
+    [Theory]
+    [InlineData(typeof(TimeoutException))]
+    [InlineData(typeof(OperationCanceledException))]
+    public void A_timeout_before_the_content_is_transient(Type exceptionType)
     {
-        var outcome = SmtpStatusClassifier.Classify(new SmtpException("The operation has timed out."), contentStarted: false);
+        var error = (Exception)Activator.CreateInstance(exceptionType, "Operation timed out after 1000 milliseconds")!;
 
-        Assert.Equal(new SendOutcome(SendOutcomeKind.TransientFailure, null, "no SMTP answer before the message content was sent (The operation has timed out.)"), outcome);
+        var outcome = SmtpStatusClassifier.Classify(error, contentStarted: false);
+
+        Assert.Equal(new SendOutcome(SendOutcomeKind.TransientFailure, null, "no SMTP answer before the message content was sent (timed out)"), outcome);
+    }
+
+    [Fact]
+    public void A_socket_error_inside_an_io_error_is_named()
+    {
+        var error = new IOException("Unable to write data to the transport connection", new SocketException((int)SocketError.ConnectionReset));
+
+        Assert.StartsWith(
+            "no SMTP answer before the message content was sent (ConnectionReset: ",
+            SmtpStatusClassifier.Classify(error, contentStarted: false).Message);
     }
 
     [Theory]
-    [InlineData(typeof(SmtpException))]
+    [InlineData(typeof(SmtpProtocolException))]
     [InlineData(typeof(IOException))]
-    [InlineData(typeof(TimeoutException))]
+    [InlineData(typeof(ServiceNotConnectedException))]
     public void A_failure_without_a_reply_after_the_content_started_is_an_unknown_outcome_never_retried(Type exceptionType)
     {
         var error = (Exception)Activator.CreateInstance(exceptionType, "connection reset")!;
@@ -99,9 +150,11 @@ public sealed class SmtpStatusClassifierTests
     }
 
     [Fact]
-    public void The_server_response_is_cut_out_of_the_exception_message()
+    public void A_timeout_after_the_content_started_is_an_unknown_outcome()
     {
-        Assert.Equal("5.7.1 Message rejected", SmtpStatusClassifier.ServerResponse(new SmtpException("Transaction failed. The server response was: 5.7.1 Message rejected")));
-        Assert.Equal("Failure sending mail.", SmtpStatusClassifier.ServerResponse(new SmtpException("Failure sending mail.")));
+        var outcome = SmtpStatusClassifier.Classify(new TimeoutException("Operation timed out after 1000 milliseconds"), contentStarted: true);
+
+        Assert.True(outcome.OutcomeUnknown);
+        Assert.Equal("outcome unknown: the connection failed after the message content started to leave (timed out); not resent", outcome.Message);
     }
 }

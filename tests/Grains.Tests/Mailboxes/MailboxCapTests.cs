@@ -163,7 +163,8 @@ public sealed class MailboxCapTests : MailboxTest
         var id = (await mailbox.GetAsync()).Id;
         var instances = await SequenceInstancesAsync(3);
         await ReserveAllAsync(mailbox, instances[..1]);
-        // Another owner (say, the silo that took over this mailbox's partition) reserved and wrote the row meanwhile.
+        // Another writer (say, an activation of this mailbox on a silo that has not yet learned of a failover) reserved
+        // and wrote the row meanwhile.
         await Seed.ExecuteAsync(
             "INSERT INTO mailbox_reservations (mailbox_id, day, reserved_at) VALUES ($1, DATE '2026-11-02', $2)", id, Nov(2, 9));
         await Seed.ExecuteAsync("UPDATE mailboxes SET sent_today = 2, version = version + 1 WHERE id = $1", id);

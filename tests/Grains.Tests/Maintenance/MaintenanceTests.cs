@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using RoleFerry.Grains.Interfaces.Maintenance;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Sequences;
 using RoleFerry.Grains.Tests.Sequences;
 using RoleFerry.Testing;
 
@@ -69,6 +71,26 @@ public sealed class MaintenanceTests : OutreachTest
 
         await Clock.AdvanceAsync(TimeSpan.FromDays(3));
         Assert.Single(SmtpSink.MessagesTo(email));
+    }
+
+    [Fact]
+    public async Task A_sequence_enrolled_but_never_started_is_started_by_the_next_start_check()
+    {
+        await AddMailboxAsync();
+        var (contact, email) = await AddContactAsync();
+        await Maintenance.EnsureScheduledAsync();
+        // The enrollment's rows are committed, and the silo dies before the sequence grain schedules step 1.
+        var enrollment = Silo.Services.GetRequiredService<SequenceEnrollment>();
+        var committed = await enrollment.EnrollAsync(UserId,
+            new EnrollmentRequest(ApplicationId, contact, await AnyTimeTemplateAsync((0, "Hello", "Body")), new Dictionary<string, string>()),
+            Clock.GetUtcNow());
+
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Single(await SmtpSink.WaitForAsync(email, 1));
+        var sequence = await Sequence(committed.Sequence!.Id).GetAsync();
+        Assert.Equal(Clock.GetUtcNow(), sequence.Steps[0].SentAt);
+        Assert.Equal(SequenceStatuses.Completed, sequence.Status);
     }
 
     private async Task<long> ContactLastContactedAsync(TimeSpan ago)

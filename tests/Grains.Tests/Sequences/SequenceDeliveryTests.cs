@@ -151,18 +151,4 @@ public sealed class SequenceDeliveryTests : OutreachTest
         Assert.All(contacts, c => Assert.Equal(["One", "Two", "Three"], SmtpSink.MessagesTo(c.Email).Select(m => m.Header("Subject"))));
         Assert.Equal(15L, await Seed.ScalarAsync("SELECT count(*) FROM outreach WHERE status = 'sent'"));
     }
-
-    /// <summary>A mail path that takes the message and never answers, as when the process dies mid-send.</summary>
-    private sealed class StuckTransport : IMailTransport
-    {
-        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Entered => _entered.Task;
-
-        public Task<SendOutcome> SendAsync(Interfaces.Mailboxes.SmtpSettings settings, OutgoingEmail email, CancellationToken cancellationToken)
-        {
-            _entered.TrySetResult();
-            return new TaskCompletionSource<SendOutcome>().Task;
-        }
-    }
 }

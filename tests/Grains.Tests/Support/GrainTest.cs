@@ -25,6 +25,9 @@ public abstract class GrainTest : IAsyncLifetime
 
     protected SiloCluster Cluster => _cluster ?? throw new InvalidOperationException("No silo was started.");
 
+    /// <summary>How the silos reach the database (the test's own connection, unless a test puts something between).</summary>
+    protected virtual string SiloConnectionString => ConnectionString;
+
     /// <summary>Configuration every silo of this test gets; add keys before starting the first one.</summary>
     protected Dictionary<string, string?> Settings { get; } = new()
     {
@@ -54,7 +57,7 @@ public abstract class GrainTest : IAsyncLifetime
     /// <summary>Starts a silo of this test's cluster; <paramref name="services"/> changes that silo's services only.</summary>
     protected async Task<ClusterSilo> StartSiloAsync(Action<IServiceCollection>? services = null)
     {
-        _cluster ??= await SiloCluster.StartAsync(ConnectionString, Clock, Settings, silos: 0);
+        _cluster ??= await SiloCluster.StartAsync(SiloConnectionString, Clock, Settings, silos: 0, observerConnectionString: ConnectionString);
         return await _cluster.StartSiloAsync(services);
     }
 }

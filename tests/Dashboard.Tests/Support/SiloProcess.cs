@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using RoleFerry.Testing;
+
+namespace RoleFerry.Dashboard.Tests.Support;
+
+/// <summary>
+/// The product's host for real: <c>dotnet RoleFerry.Silo.dll --urls http://127.0.0.1:PORT --environment ENV</c> as a
+/// child process (Kestrel on a free local port, reachable by a browser), configured through environment variables
+/// (<c>RoleFerry__Cluster__SiloPort</c>, …) over a throwaway database. Started when /health/ready answers 200; killed
+/// on dispose. Its last output lines are kept for failure messages.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private const int KeptLines = 300;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(Process process, Uri baseAddress, int siloPort)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        SiloPort = siloPort;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int SiloPort { get; }
+
+    public string Output => string.Join(Environment.NewLine, _output);
+
+    public static async Task<SiloProcess> StartAsync(string environment)
+    {
+        var siloPort = FreePort.Next();
+        var settings = SiloSettings.For(await TestDatabase.CreateAsync(), siloPort, FreePort.Next());
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "RoleFerry.Silo.dll"), "--urls", baseAddress.ToString().TrimEnd('/'), "--environment", environment })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var silo = new SiloProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, baseAddress, siloPort);
+        silo._process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
+        silo._process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
+        silo._process.Start();
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        try
+        {
+            await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+
+        return silo;
+    }
+
+    public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (InvalidOperationException)
+        {
+            // never started
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan limit)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode}:{Environment.NewLine}{Output}");
+            }
+
+            try
+            {
+                using var ready = await client.GetAsync("/health/ready");
+                if (ready.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // slow start
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The silo at {BaseAddress} was not ready within {limit}:{Environment.NewLine}{Output}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>The dotnet host running these tests (testhost runs under it), else <c>dotnet</c> on PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
+        : "dotnet";
+}
