@@ -15,14 +15,17 @@ namespace RoleFerry.Bench;
 /// The product's silo host, in this process: <c>WebApplication</c> + <see cref="SiloExtensions.AddRoleFerrySilo"/> +
 /// <see cref="SiloExtensions.MapRoleFerrySilo"/>, exactly as src/Silo/Program.cs builds it (Orleans with ADO.NET
 /// clustering, reminders and grain storage on the given PostgreSQL database, RoleFerry's grains and grain storages,
-/// the dashboard, the API on Kestrel, migrations at start-up), on the real clock, plus this assembly's benchmark
-/// grains (found by Orleans like any grain of a referenced assembly). The only differences from a deployed silo:
-/// configuration comes from memory (fresh random secrets, free local ports for HTTP, silo-to-silo and gateway),
-/// and warnings/errors go to a <see cref="SiloLog"/> instead of the console (Information and below are dropped).
+/// the dashboard, the API on Kestrel, telemetry, migrations at start-up), on the real clock, plus this assembly's
+/// benchmark grains (found by Orleans like any grain of a referenced assembly). The only differences from a deployed
+/// silo: configuration comes from memory (fresh random secrets, free local ports for silo-to-silo and gateway, an
+/// HTTP port of the system's choosing), and warnings/errors go to a <see cref="SiloLog"/> instead of the console
+/// (Information and below are dropped). A start that loses a port to another process is retried on fresh ports.
 /// </summary>
 public sealed class BenchSilo : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
+
+    private const int StartAttempts = 3;
 
     private readonly WebApplication _app;
 
@@ -58,6 +61,28 @@ public sealed class BenchSilo : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         string? logPath = null)
     {
+        // The silo-to-silo and gateway ports are picked free just before the silo binds them; another process on this
+        // shared machine may take one in between. Such a start is stopped and tried again on fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(connectionString, maxPoolSize, overrides, services, logPath);
+            }
+            catch (Exception error) when (attempt < StartAttempts && IsAddressInUse(error))
+            {
+                Console.Error.WriteLine($"The bench silo could not bind a port ({error.Message}); starting it again on fresh ports.");
+            }
+        }
+    }
+
+    private static async Task<BenchSilo> StartOnceAsync(
+        string connectionString,
+        int maxPoolSize,
+        IReadOnlyDictionary<string, string?>? overrides,
+        Action<IServiceCollection>? services,
+        string? logPath)
+    {
         var pooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
         var settings = new Dictionary<string, string?>
         {
@@ -82,7 +107,8 @@ public sealed class BenchSilo : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        // Port 0: Kestrel binds a port of the system's choosing (nothing in the harness calls this silo over HTTP).
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddRoleFerrySilo();
         var log = new SiloLog(logPath);
         builder.Logging.ClearProviders();
@@ -97,13 +123,36 @@ public sealed class BenchSilo : IAsyncDisposable
         }
         catch
         {
+            // Services that did start (Orleans joins the cluster before Kestrel binds) leave it cleanly: a silo
+            // left "active" in the membership table would be probed by the next silo on this database. The start's
+            // own failure is the one reported.
+            try
+            {
+                using var timeout = new CancellationTokenSource(StopTimeout);
+                await app.StopAsync(timeout.Token);
+            }
+            catch (Exception stopError)
+            {
+                Console.Error.WriteLine($"The bench silo that failed to start did not stop cleanly: {stopError.Message}");
+            }
+
             await app.DisposeAsync();
             log.Dispose();
+            NpgsqlConnection.ClearAllPools();
             throw;
         }
 
         return new BenchSilo(app, log, watch.Elapsed);
     }
+
+    /// <summary>A bind that failed because the port was taken (Kestrel's AddressInUseException, a socket error), anywhere in the chain.</summary>
+    private static bool IsAddressInUse(Exception error) => error switch
+    {
+        Microsoft.AspNetCore.Connections.AddressInUseException => true,
+        System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsAddressInUse),
+        _ => error.InnerException is { } inner && IsAddressInUse(inner),
+    };
 
     /// <summary>Activations in the silo now (Orleans' management grain: the catalog's count, system targets excluded).</summary>
     public Task<int> ActivationCountAsync() =>
