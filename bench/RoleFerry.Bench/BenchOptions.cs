@@ -30,7 +30,7 @@ public sealed record BenchOptions(
     /// <summary>--dispatch-smtp-steps N: overrides <see cref="DispatchSmtpSteps"/>.</summary>
     public int? DispatchSmtpStepsOverride { get; init; }
 
-    /// <summary>(2) Steps due at once through the real SMTP server (a connection per send). Quick: 300; full: 2,000 (old runtime: 5,000).</summary>
+    /// <summary>(2) Steps due at once through the local test SMTP server (SmtpMailTransport: MailKit, one kept-open connection per mailbox). Quick: 300; full: 2,000 (old runtime: 5,000).</summary>
     public int DispatchSmtpSteps => DispatchSmtpStepsOverride ?? Math.Min(DispatchSteps, Quick ? 300 : 2_000);
 
     public int GrainCalls => Quick ? 50_000 : 500_000;

@@ -52,7 +52,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         AddRows($"{steps:N0} steps due at once, null mail transport", engine, peer, baseline);
         if (smtp is not null)
         {
-            AddRows($"{smtp.Steps:N0} steps due at once, local SMTP server (a connection per send)", smtp, peer, baseline);
+            AddRows($"{smtp.Steps:N0} steps due at once, local SMTP server (MailKit, a kept-open connection per mailbox)", smtp, peer, baseline);
         }
 
         if (peer is not null)
