@@ -175,7 +175,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
 
         var caseTag = smtp is null ? "null" : "smtp";
         using var roundTrips = new NpgsqlRoundTripCounter();
-        using var reminders = new ReminderActivity();
+        using var reminders = new ReminderActivity(DispatchSeed.SequenceGrainType);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         DispatchTimes times;

@@ -4,14 +4,16 @@ using Orleans.Reminders.Diagnostics;
 namespace RoleFerry.Bench;
 
 /// <summary>
-/// What Orleans' reminder service of the silos in this process did, from its diagnostic events
-/// (<see cref="ReminderEvents"/>): when its initial load finished, which reminders it held in memory, each grain's
+/// What Orleans' reminder service of the silos in this process did for the reminders of one grain type, from its
+/// diagnostic events (<see cref="ReminderEvents"/>; other grains' reminders, e.g. the platform's maintenance
+/// checks, are left out): when its initial load finished, which reminders it held in memory, each grain's
 /// first tick (the wall clock when the service fired it, and the tick time it reported) and how many ticks fired,
 /// completed or failed (by exception type). Events are raised synchronously by the service; recording them is a
 /// dictionary update.
 /// </summary>
 public sealed class ReminderActivity : IDisposable
 {
+    private readonly GrainType _grainType;
     private readonly IDisposable _events;
     private readonly IDisposable _serviceEvents;
     private readonly ConcurrentDictionary<GrainId, FirstTick> _firstTicks = new();
@@ -24,8 +26,10 @@ public sealed class ReminderActivity : IDisposable
     private long _stoppedOutsideWindow;
     private long _serviceStartedTicks;
 
-    public ReminderActivity()
+    /// <param name="grainType">The grain type whose reminders are recorded (its [GrainType] name).</param>
+    public ReminderActivity(string grainType)
     {
+        _grainType = GrainType.Create(grainType);
         _events = ReminderEvents.AllEvents.Subscribe(new Observer<ReminderEvents.ReminderEvent>(OnEvent));
         _serviceEvents = ReminderEvents.ServiceEvents.Subscribe(new Observer<ReminderEvents.ReminderServiceEvent>(OnServiceEvent));
     }
@@ -78,6 +82,11 @@ public sealed class ReminderActivity : IDisposable
 
     private void OnEvent(ReminderEvents.ReminderEvent value)
     {
+        if (!value.GrainId.Type.Equals(_grainType))
+        {
+            return;
+        }
+
         switch (value)
         {
             case ReminderEvents.TickFiring firing:

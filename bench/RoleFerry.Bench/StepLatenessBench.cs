@@ -60,7 +60,7 @@ public sealed class StepLatenessBench(
             ["RoleFerry:Quotas:Tiers:enterprise:MaxSendsPerDay"] = "10000000",
         };
 
-        using var reminders = new ReminderActivity();
+        using var reminders = new ReminderActivity(DispatchSeed.SequenceGrainType);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var gcPauseBefore = GC.GetTotalPauseDuration();
         var gen2Before = GC.CollectionCount(2);
