@@ -7,7 +7,9 @@ namespace RoleFerry.Bench;
 /// <summary>
 /// Databases on the throwaway cluster of ./bench.sh: one migrated template holding the rows every run needs
 /// (one user, application and <see cref="SequenceInstances"/> sequence instances, which reservations reference),
-/// and a fresh copy of it per measured case, so no case sees another's rows or counters.
+/// and a fresh copy of it per measured case, so no case sees another's rows or counters. The template's sequence
+/// instances are finished ('completed', no steps): the silo's maintenance check would otherwise take them for
+/// sequences enrolled but never started and try to start them.
 /// </summary>
 public sealed class BenchDatabase(string adminConnectionString, int sequenceInstances)
 {
@@ -63,8 +65,8 @@ public sealed class BenchDatabase(string adminConnectionString, int sequenceInst
                     INSERT INTO contacts (user_id, company_id, full_name, email, source)
                     SELECT u.id, co.id, 'Contact ' || g, 'contact' || g || '@acme.bench', 'bench'
                     FROM u, co, generate_series(1, $1) AS g RETURNING id)
-                INSERT INTO sequence_instances (user_id, application_id, contact_id, template_snapshot, total_steps)
-                SELECT u.id, a.id, c.id, '{}'::jsonb, 3 FROM u, a, c
+                INSERT INTO sequence_instances (user_id, application_id, contact_id, template_snapshot, total_steps, status, stopped_at)
+                SELECT u.id, a.id, c.id, '{}'::jsonb, 3, 'completed', now() FROM u, a, c
                 """);
             seed.Parameters.Add(new NpgsqlParameter { Value = sequenceInstances });
             await seed.ExecuteNonQueryAsync();
