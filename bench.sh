@@ -2,8 +2,8 @@
 # Runs every RoleFerry benchmark (see BENCHMARKS.md) against a throwaway PostgreSQL started just for this run.
 # Benchmarks are not tests: ./test.sh never runs them.
 #
-#   ./bench.sh            full mode (longer runs, default BenchmarkDotNet job; about 10-20 minutes)
-#   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 5 (under 3 minutes on 2 cores)
+#   ./bench.sh            full mode (longer runs, default BenchmarkDotNet job; --only 6,2,3 alone takes ~16 minutes on 2 cores)
+#   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 5 (--only 6,2,3: ~2 minutes on 2 cores)
 #   ./bench.sh --quick --only 2   only harness section 2 (pgbench and BenchmarkDotNet still run)
 #
 # Steps: start PostgreSQL 15 (scripts/pg.sh, --fast: fsync off, pg_stat_statements preloaded) on a free port in a
