@@ -1,7 +1,7 @@
 using System.Net;
 using RoleFerry.Api.Tests.Support;
 
-namespace RoleFerry.Api.Tests;
+namespace RoleFerry.Api.Tests.OpenApi;
 
 public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
