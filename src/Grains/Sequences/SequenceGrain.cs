@@ -20,7 +20,7 @@ namespace RoleFerry.Grains.Sequences;
 /// </summary>
 [GrainType("sequence")]
 [RandomPlacement]
-public sealed class SequenceGrain(
+public sealed partial class SequenceGrain(
     [PersistentState("sequence", SequenceStorage.Name)] IPersistentState<SequenceState> state,
     SequenceOutreachStore store,
     IMailTransport transport,
@@ -179,7 +179,7 @@ public sealed class SequenceGrain(
         }
 
         var window = SendingWindow.Parse(S.Template.SendingWindow);
-        var opening = window.NextOpening(now, SendingWindow.ResolveZone(context.ContactTimezone ?? S.Timezone, context.UserTimezone));
+        var opening = window.NextOpening(now, SendingWindow.ResolveZone(context.ContactTimezone, context.UserTimezone ?? S.Timezone));
         if (opening > now)
         {
             await ScheduleStepAsync(opening);
@@ -251,7 +251,9 @@ public sealed class SequenceGrain(
             context.UserFullName,
             TemplateRenderer.Render(step.Subject, S.Variables),
             TemplateRenderer.Render(step.Body, S.Variables),
-            TemplateRenderer.RenderHtml(step.Body, S.Variables)));
+            TemplateRenderer.RenderHtml(step.Body, S.Variables),
+            TrackOpens: S.Template.TrackOpens,
+            TrackClicks: S.Template.TrackClicks));
         var claim = new StepClaim(mailboxId, context.ContactEmail, email.Subject, email.TextBody, email.HtmlBody, email.MessageId);
         var claimed = await store.ClaimAsync(Id, S.CurrentStep, claim, Now);
         if (claimed is not long outreachId)
@@ -318,6 +320,7 @@ public sealed class SequenceGrain(
             S.NextStepDueAt = null;
             await state.WriteStateAsync();
             await ForgetWakeUpAsync();
+            await NotifyCompletedAsync();
             return;
         }
 
