@@ -142,5 +142,5 @@ CREATE INDEX IF NOT EXISTS sequence_instances_user_enrolled_idx ON sequence_inst
 -- claim), with every column the figures need, so the plan is an index-only range scan of the caller's rows.
 -- auto-replies and unsubscribes come from outreach_events through outreach_events_type_outreach_idx.
 CREATE INDEX IF NOT EXISTS outreach_user_left_idx ON outreach (user_id, claimed_at)
-    INCLUDE (sequence_instance_id, step_no, mailbox_id, delivered_at, opened_at, clicked_at, replied_at, bounced_at)
+    INCLUDE (id, sequence_instance_id, step_no, mailbox_id, delivered_at, opened_at, clicked_at, replied_at, bounced_at)
     WHERE status IN ('sent', 'delivered', 'bounced', 'replied');

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,6 +15,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RoleFerry.Api.Accounts;
+using RoleFerry.Api.Analytics;
+using RoleFerry.Api.Interviews;
+using RoleFerry.Api.Notifications;
 using RoleFerry.Api.Email;
 using RoleFerry.Api.Mailboxes;
 using RoleFerry.Api.Sequences;
@@ -73,6 +77,7 @@ public static class ApiExtensions
         services.AddAuthorization(AdminPolicy.Add);
         services.AddSingleton<IPasswordHasher<AccountUser>, PasswordHasher<AccountUser>>();
         services.AddSingleton<TokenIssuer>();
+        services.AddScoped<IClaimsTransformation, SessionValidation>();
 
         services.AddRateLimiter(o =>
         {
@@ -90,6 +95,7 @@ public static class ApiExtensions
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddDocumentTransformer<DocumentInfoTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
         });
         return services;
@@ -134,6 +140,10 @@ public static class ApiExtensions
         endpoints.MapMatchingApi();
         endpoints.MapApplicationsApi();
         endpoints.MapContactsApi();
+        endpoints.MapAccountSettingsApi();
+        endpoints.MapInterviewsApi();
+        endpoints.MapNotificationsApi();
+        endpoints.MapAnalyticsApi();
         return endpoints;
     }
 
