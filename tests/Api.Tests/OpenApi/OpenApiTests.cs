@@ -24,6 +24,38 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Every_operation_has_a_summary_an_operation_id_a_security_declaration_and_its_errors()
+    {
+        var document = await (await api.Anonymous().GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
+        var operationIds = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                count++;
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.TryGetProperty("summary", out var s) ? s.GetString() : null), $"{name} has no summary");
+                Assert.True(operation.Value.TryGetProperty("operationId", out var id), $"{name} has no operationId");
+                Assert.True(operationIds.Add(id.GetString()!), $"{name}: operationId {id} is used twice");
+                Assert.True(operation.Value.TryGetProperty("security", out var security), $"{name} declares no security (public ones: [])");
+                var responses = operation.Value.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+                if (security.GetArrayLength() > 0)
+                {
+                    Assert.True(responses.Contains("401"), $"{name} does not document 401");
+                }
+
+                Assert.True(responses.Any(r => r.StartsWith('2') || r.StartsWith('3')), $"{name} documents no success");
+            }
+        }
+
+        Assert.True(count > 50, $"only {count} operations");
+        var anonymous = document.GetProperty("paths").GetProperty("/api/auth/login").GetProperty("post").GetProperty("security");
+        Assert.Equal(0, anonymous.GetArrayLength());
+    }
+
+    [Fact]
     public async Task Swagger_ui_is_served_at_swagger_and_reads_the_openapi_document()
     {
         var client = api.Anonymous();
