@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -77,7 +76,6 @@ public static class ApiExtensions
         services.AddAuthorization(AdminPolicy.Add);
         services.AddSingleton<IPasswordHasher<AccountUser>, PasswordHasher<AccountUser>>();
         services.AddSingleton<TokenIssuer>();
-        services.AddScoped<IClaimsTransformation, SessionValidation>();
 
         services.AddRateLimiter(o =>
         {
@@ -103,7 +101,8 @@ public static class ApiExtensions
 
     /// <summary>
     /// The middleware of the HTTP API, in order: request id and request log, exception handler and problem details
-    /// for bodiless errors, the 1 MiB body limit, Swagger UI, authentication, authorization, rate limiting.
+    /// for bodiless errors, the 1 MiB body limit, Swagger UI, authentication, revoked tokens (password changed,
+    /// account erased), authorization, rate limiting.
     /// Call it before <see cref="MapRoleFerryApi"/>.
     /// </summary>
     public static IApplicationBuilder UseRoleFerryApi(this IApplicationBuilder app)
@@ -118,6 +117,7 @@ public static class ApiExtensions
             o.SwaggerEndpoint("/openapi/v1.json", "RoleFerry API v1");
         });
         app.UseAuthentication();
+        app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;

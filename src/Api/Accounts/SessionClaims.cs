@@ -1,6 +1,6 @@
 namespace RoleFerry.Api.Accounts;
 
-/// <summary>The claims of a bearer token that tie it to one login of one user (see <see cref="SessionValidation"/>).</summary>
+/// <summary>The claims of a bearer token that tie it to one login of one user (see <see cref="SessionValidationMiddleware"/>).</summary>
 public static class SessionClaims
 {
     /// <summary>users.security_stamp when the token was issued; a password change turns the stamp.</summary>
@@ -8,7 +8,4 @@ public static class SessionClaims
 
     /// <summary>A random id per login: the session that changes the password keeps working (users.password_session).</summary>
     public const string Session = "roleferry:session";
-
-    /// <summary>Added once <see cref="SessionValidation"/> accepted the token in this request.</summary>
-    public const string Validated = "roleferry:session-validated";
 }

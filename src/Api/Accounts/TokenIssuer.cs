@@ -9,7 +9,7 @@ namespace RoleFerry.Api.Accounts;
 /// <summary>
 /// Mints the bearer tokens <c>AddBearerToken()</c> reads back: an authentication ticket (user id, email, the user's
 /// security stamp and a new session id, see <see cref="SessionClaims"/>) protected with Data Protection, whose key
-/// ring lives in PostgreSQL, so any node accepts a token any node minted (while <see cref="SessionValidation"/> does).
+/// ring lives in PostgreSQL, so any node accepts a token any node minted (while <see cref="SessionValidationMiddleware"/> honours it).
 /// </summary>
 public sealed class TokenIssuer(IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider clock)
 {

@@ -38,7 +38,7 @@ public static class OutreachAnalytics
                    coalesce(a.auto_replied, false) AS auto_replied, coalesce(a.unsubscribed, false) AS unsubscribed
             FROM sent s
             JOIN users u ON u.id = $1
-            JOIN sequence_instances si ON si.id = s.sequence_instance_id
+            JOIN sequence_instances si ON si.id = s.sequence_instance_id AND si.user_id = $1
             LEFT JOIN sequence_templates t ON t.id = si.template_id
             LEFT JOIN mailboxes m ON m.id = s.mailbox_id
             LEFT JOIN answered a ON a.outreach_id = s.id

@@ -11,13 +11,15 @@ using Xunit.Abstractions;
 namespace RoleFerry.Api.Tests.Analytics;
 
 /// <summary>
-/// <c>GET /api/analytics/outreach</c> for a user with 10,000 sent emails (seeded set-based, next to another user's
-/// 10,000): the plan reads the caller's rows through <c>outreach_user_left_idx</c> and the query runs in under 50 ms.
+/// <c>GET /api/analytics/outreach</c> for a user with 10,000 sent emails (seeded set-based, in a table that also holds
+/// another user's 90,000): the plan reads the caller's rows through <c>outreach_user_left_idx</c> (an index-only range
+/// scan) and the query runs in under 50 ms.
 /// The plan and the timings are printed.
 /// </summary>
 public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFixture<ApiFixture>
 {
     private const int Emails = 10_000;
+    private const int OtherEmails = 90_000;
     private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(50);
 
     [Fact]
@@ -27,8 +29,8 @@ public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutp
         var other = await api.NewUserAsync();
         var to = DateTimeOffset.UtcNow;
         var from = to.AddDays(-30);
-        await SeedAsync(user, from);
-        await SeedAsync(other, from);
+        await SeedAsync(user, from, Emails);
+        await SeedAsync(other, from, OtherEmails);
         await using var db = NpgsqlDataSource.Create(api.Factory.ConnectionString);
         foreach (var table in new[] { "outreach", "outreach_events", "sequence_instances", "contacts" })
         {
@@ -38,7 +40,7 @@ public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutp
 
         string plan = "";
         var best = TimeSpan.MaxValue;
-        foreach (var groupBy in new[] { "template", "template", "template", "day", "step" })
+        foreach (var groupBy in new[] { "template", "template", "template", "template", "template", "day", "step" })
         {
             await using var explain = db.CreateCommand($"EXPLAIN (ANALYZE, BUFFERS) {OutreachAnalytics.Sql}");
             foreach (var value in new object[] { user.Id, from, to, groupBy })
@@ -65,16 +67,23 @@ public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutp
             }
         }
 
-        output.WriteLine($"EXPLAIN (ANALYZE, BUFFERS), groupBy=template, best of 3 ({Emails} sent emails of the caller, {Emails} of another user):");
+        output.WriteLine($"EXPLAIN (ANALYZE, BUFFERS), groupBy=template, best of 5 ({Emails} sent emails of the caller, {OtherEmails} of another user):");
         output.WriteLine(plan);
         Assert.Contains("outreach_user_left_idx", plan, StringComparison.Ordinal);
         Assert.Contains("Index Only Scan using outreach_user_left_idx", plan, StringComparison.Ordinal);
         Assert.True(best < Budget, $"{best.TotalMilliseconds:0.0} ms over the {Budget.TotalMilliseconds} ms budget:\n{plan}");
 
         var range = $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
-        var watch = Stopwatch.StartNew();
-        var answer = await (await user.Client.GetAsync($"/api/analytics/outreach?{range}&groupBy=template")).JsonAsync(HttpStatusCode.OK);
-        output.WriteLine($"GET /api/analytics/outreach?groupBy=template over HTTP: {watch.Elapsed.TotalMilliseconds:0.0} ms");
+        var answer = default(System.Text.Json.JsonElement);
+        var timings = new List<double>();
+        foreach (var _ in Enumerable.Range(0, 5))
+        {
+            var watch = Stopwatch.StartNew();
+            answer = await (await user.Client.GetAsync($"/api/analytics/outreach?{range}&groupBy=template")).JsonAsync(HttpStatusCode.OK);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        output.WriteLine($"GET /api/analytics/outreach?groupBy=template over HTTP (in-process test server), 5 calls: {string.Join(", ", timings.Select(t => t.ToString("0.0", CultureInfo.InvariantCulture)))} ms");
         var totals = answer.GetProperty("totals");
         Assert.Equal(Emails, totals.GetProperty("sent").GetInt64());
         Assert.Equal(Emails * 4 / 10, totals.GetProperty("opened").GetInt64());
@@ -88,14 +97,14 @@ public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutp
     }
 
     /// <summary>
-    /// 2,500 contacts, each in a completed 4-step sequence of one template: 10,000 emails that left over the 30 days from
-    /// <paramref name="from"/>; 90% delivered, 40% opened (twice each), 10% clicked, 5% replied, 2% bounced, 3% auto-replied,
-    /// 1% unsubscribed.
+    /// <paramref name="emails"/> / 4 contacts, each in a completed 4-step sequence of one template: emails that left over
+    /// the 30 days from <paramref name="from"/>; 90% delivered, 40% opened (twice each), 10% clicked, 5% replied,
+    /// 2% bounced, 3% auto-replied, 1% unsubscribed.
     /// </summary>
-    private async Task SeedAsync(TestUser user, DateTimeOffset from)
+    private async Task SeedAsync(TestUser user, DateTimeOffset from, int emails)
     {
         var job = await user.NewApplicationAsync();
-        var template = await user.NewTemplateAsync((0, "One", "1"), (24, "", "2"), (24, "", "3"), (24, "", "4"));
+        var template = await user.NewTemplateAsync((0, "One", "1"), (24, "Two", "2"), (24, "Three", "3"), (24, "Four", "4"));
         await Db.ScalarAsync(api.Factory.ConnectionString,
             """
             WITH contact AS (
@@ -110,7 +119,7 @@ public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutp
             )
             SELECT count(*) FROM sequence
             """,
-            user.Id, job.CompanyId, job.ApplicationId, template, Emails, from);
+            user.Id, job.CompanyId, job.ApplicationId, template, emails, from);
         await Db.ScalarAsync(api.Factory.ConnectionString,
             """
             INSERT INTO outreach (sequence_instance_id, user_id, application_id, contact_id, step_no, status, message_id,

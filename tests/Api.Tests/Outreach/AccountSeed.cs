@@ -52,7 +52,7 @@ public sealed record AccountSeed(
         await (await client.PostJsonAsync($"/api/applications/{job.ApplicationId}/interviews",
             new { scheduledAt = outreach.Clock.UtcNow.AddDays(20), kind = "onsite", notes = $"interview {marker}" })).JsonAsync(HttpStatusCode.Created);
 
-        var template = await user.NewTemplateAsync((0, $"Hello {marker}", "Hi {{first_name}}, see https://example.org/" + marker), (24, "", "Again"));
+        var template = await user.NewTemplateAsync((0, $"Hello {marker}", "Hi {{first_name}}, see https://example.org/" + marker), (24, "Again", "Again"));
         var waiting = await user.NewTemplateAsync((48, $"Later {marker}", "Later"));
         var (replier, replierEmail) = await user.NewContactAsync(job.CompanyId, $"replier-{marker}@example.test", $"Rae {marker}");
         var (leaver, leaverEmail) = await user.NewContactAsync(job.CompanyId, $"leaver-{marker}@example.test", $"Lee {marker}");

@@ -58,7 +58,7 @@ public sealed class ContactChangesTests(OutreachFixture outreach) : IClassFixtur
         var job = await user.NewApplicationAsync();
         var (contactId, recipient) = await user.NewContactAsync(job.CompanyId);
         var (keptId, _) = await user.NewContactAsync(job.CompanyId);
-        var template = await user.NewTemplateAsync((0, "Hi", "Hello"), (24, "", "Again"));
+        var template = await user.NewTemplateAsync((0, "Hi", "Hello"), (24, "Again", "Again"));
         var sequence = await user.EnrollAsync(job.ApplicationId, contactId, template);
         var kept = await user.EnrollAsync(job.ApplicationId, keptId, template);
         var email = Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));

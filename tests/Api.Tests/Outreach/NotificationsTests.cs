@@ -69,7 +69,7 @@ public sealed class NotificationsTests(OutreachFixture outreach) : IClassFixture
         var user = await outreach.NewUserAsync();
         var job = await user.NewApplicationAsync();
         var (contactId, recipient) = await user.NewContactAsync(job.CompanyId, fullName: "Bo Bounce");
-        var sequence = await user.EnrollAsync(job.ApplicationId, contactId, await user.NewTemplateAsync((0, "Hi", "Hello"), (24, "", "Again")));
+        var sequence = await user.EnrollAsync(job.ApplicationId, contactId, await user.NewTemplateAsync((0, "Hi", "Hello"), (24, "Again", "Again")));
         var email = Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));
         var sent = await user.WaitForSequenceAsync(sequence.Id(), s => s.StepStatuses()[0] == "sent");
         var senderId = sent.GetProperty("mailbox").Id();

@@ -19,7 +19,7 @@ public sealed class OutreachInsightsTests(OutreachFixture outreach) : IClassFixt
         var user = await outreach.NewUserAsync();
         var job = await user.NewApplicationAsync();
         var other = await user.NewApplicationAsync("Data Engineer");
-        var template = await user.NewTemplateAsync((0, "Hello", "Hi"), (48, "", "Again"));
+        var template = await user.NewTemplateAsync((0, "Hello", "Hi"), (48, "Again", "Again"));
         var (first, firstEmail) = await user.NewContactAsync(job.CompanyId);
         var (second, _) = await user.NewContactAsync(job.CompanyId);
         var (third, _) = await user.NewContactAsync(other.CompanyId);
@@ -128,7 +128,7 @@ public sealed class OutreachInsightsTests(OutreachFixture outreach) : IClassFixt
         var user = await outreach.NewUserAsync();
         var job = await user.NewApplicationAsync();
         var from = outreach.Clock.UtcNow;
-        var twoSteps = await user.NewTemplateAsync((0, "One", Body), (0.001, "", "Two"));
+        var twoSteps = await user.NewTemplateAsync((0, "One", Body), (0.001, "Two", "Two"));
         var oneStep = await user.NewTemplateAsync((0, "Solo", Body));
         var (alex, alexEmail) = await user.NewContactAsync(job.CompanyId);
         var (sam, samEmail) = await user.NewContactAsync(job.CompanyId);
