@@ -7,7 +7,9 @@ namespace RoleFerry.Api.Applications;
 /// The SQL of <c>GET /api/applications/{id}/timeline</c>: one list assembled from the rows that already hold each
 /// event (no copy): status history, the application's emails (sent, first open, first click, bounce), the events
 /// of those emails (replies, auto-replies, unsubscribes) and its interviews (scheduled; updated when changed after).
-/// $1 application, $2 user: an application that is not the user's (or deleted) has no rows.
+/// $1 application, $2 user: an application that is not the user's (or deleted) has no rows. Events at the same
+/// instant keep their causal order: the application's creation first, a status change after the reply or interview
+/// that caused it.
 /// </summary>
 public static class ApplicationTimeline
 {
@@ -19,7 +21,7 @@ public static class ApplicationTimeline
             SELECT o.* FROM outreach o JOIN app ON app.id = o.application_id
         ), events (at, kind, ord, ref_id, from_status, to_status, cause, sequence_id, contact_id, step_no, subject, count,
                    detail, interview_id, scheduled_at, interview_kind) AS (
-            SELECT h.changed_at, 'status_changed', 1, h.id, h.from_status, h.to_status, h.cause,
+            SELECT h.changed_at, 'status_changed', CASE WHEN h.from_status IS NULL THEN 0 ELSE 9 END, h.id, h.from_status, h.to_status, h.cause,
                    NULL::bigint, NULL::bigint, NULL::int, NULL::text, NULL::int, NULL::text, NULL::bigint, NULL::timestamptz, NULL::text
             FROM application_status_history h JOIN app ON app.id = h.application_id
             UNION ALL

@@ -70,7 +70,7 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
     public async Task The_export_is_one_attachment_with_rows_from_every_table_the_user_owns()
     {
         var seed = await AccountSeed.CreateAsync(outreach);
-        var owned = await Db.ColumnAsync(outreach.ConnectionString, UserOwnedTables, NotTheUsers.Keys.ToArray());
+        var owned = await Db.ColumnAsync(outreach.ConnectionString, UserOwnedTables, (object)NotTheUsers.Keys.ToArray());
 
         var missing = owned.Except(ExportPaths.Keys).ToList();
         Assert.True(missing.Count == 0,
@@ -114,7 +114,7 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
         Assert.NotEmpty(ledger);
         Assert.NotEmpty(suppressed);
         var grainIds = seed.SequenceIds.Select(id => $"sequence/{id}").Append($"user/{seed.User.Id}").ToArray();
-        Assert.Equal(2L, await Db.CountAsync(db, "SELECT count(*) FROM orleansreminderstable WHERE grainid = ANY($1)", grainIds));
+        Assert.Equal(2L, await Db.CountAsync(db, "SELECT count(*) FROM orleansreminderstable WHERE grainid = ANY($1)", (object)grainIds));
 
         var wrong = await seed.User.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me") { Content = JsonContent.Create(new { password = "not it at all" }) });
         await wrong.ProblemAsync(HttpStatusCode.BadRequest, "password");
@@ -129,7 +129,7 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
             .ProblemAsync(HttpStatusCode.Unauthorized);
         await (await seed.User.Client.GetAsync("/api/me")).ProblemAsync(HttpStatusCode.Unauthorized);
         // Canceled through its grain: the active sequence's wake-up (and the user's interview reminder) are gone.
-        Assert.Equal(0L, await Db.CountAsync(db, "SELECT count(*) FROM orleansreminderstable WHERE grainid = ANY($1)", grainIds));
+        Assert.Equal(0L, await Db.CountAsync(db, "SELECT count(*) FROM orleansreminderstable WHERE grainid = ANY($1)", (object)grainIds));
 
         // No row anywhere mentions the user's texts or addresses, nor carries their id.
         var mentions = await Db.ColumnAsync(db,
@@ -142,7 +142,7 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
                        format('SELECT count(*) AS c FROM %I r WHERE r::text ILIKE %L', t.table_name, '%' || x.needle || '%'),
                        false, true, '')))[1]::text::int > 0
             """,
-            new[] { seed.Marker, seed.User.Email }.Concat(seed.ContactEmails).Concat(seed.MessageIds).ToArray());
+            (object)new[] { seed.Marker, seed.User.Email }.Concat(seed.ContactEmails).Concat(seed.MessageIds).ToArray());
         Assert.Empty(mentions);
         var byId = await Db.ColumnAsync(db,
             """
