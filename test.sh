@@ -77,7 +77,8 @@ ensure_redocly "$ROOT/tests/openapi" || fail_setup "the Redocly CLI (for the Ope
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/roleferry-test.XXXXXX")" || fail_setup "mktemp failed"
 chmod 755 "$TMP"   # the postgres OS user must be able to reach $TMP/pg
 
-pg_start_free --fast --max-connections 300 "$TMP/pg" || fail_setup "could not start PostgreSQL"
+# 500: the 3-silo failover test alone fills 300 connections (3 silos x a pool of 100), and test classes run beside it.
+pg_start_free --fast --max-connections 500 "$TMP/pg" || fail_setup "could not start PostgreSQL"
 smtp_start "$TMP/mail" "$TMP/smtp.log" || fail_setup "could not start the test SMTP server"
 
 export ROLEFERRY_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"

@@ -47,6 +47,30 @@ CREATE INDEX IF NOT EXISTS notifications_user_created_idx ON notifications (user
 CREATE INDEX IF NOT EXISTS notifications_user_unread_idx  ON notifications (user_id) WHERE user_id IS NOT NULL AND read_at IS NULL;
 CREATE INDEX IF NOT EXISTS notifications_admins_idx       ON notifications (created_at DESC, id DESC) WHERE audience = 'admins';
 
+-- A sequence that reaches 'completed' (its grain's state write) notifies its user in the same transaction.
+CREATE OR REPLACE FUNCTION notify_sequence_completed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at)
+    SELECT NEW.user_id, 'sequence_completed', 'Sequence to ' || c.full_name || ' completed',
+           'All ' || NEW.total_steps || CASE NEW.total_steps WHEN 1 THEN ' email' ELSE ' emails' END
+               || ' about ' || j.title || ' at ' || co.name || ' went out; no reply so far.',
+           '/api/sequences/' || NEW.id, 'sequence_completed:' || NEW.id, coalesce(NEW.stopped_at, now())
+    FROM contacts c
+    JOIN applications a ON a.id = NEW.application_id
+    JOIN jobs j ON j.id = a.job_id
+    JOIN companies co ON co.id = j.company_id
+    WHERE c.id = NEW.contact_id
+    ON CONFLICT (dedupe_key) DO NOTHING;
+    RETURN NULL;
+END;
+$$;
+
+CREATE OR REPLACE TRIGGER sequence_instances_completed
+    AFTER UPDATE OF status ON sequence_instances
+    FOR EACH ROW WHEN (NEW.status = 'completed' AND OLD.status IS DISTINCT FROM 'completed')
+    EXECUTE FUNCTION notify_sequence_completed();
+
 CREATE TABLE IF NOT EXISTS notification_reads (
     notification_id bigint      NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,
     user_id         bigint      NOT NULL REFERENCES users (id) ON DELETE CASCADE,

@@ -5,8 +5,10 @@ namespace RoleFerry.Grains.Notifications;
 
 /// <summary>
 /// Writes the notifications of <c>GET /api/notifications</c> where their cause is decided: a reply or a bounce (in the
-/// transaction that applies it), a sequence that completed, an interview less than 24 hours away (the user grain's
-/// reminder), a mailbox that paused itself (one notification for every admin). Each has a dedupe key, so writing
+/// transaction that applies it), an interview less than 24 hours away (the user grain's reminder), a mailbox that
+/// paused itself (one notification for every admin). A completed sequence's notification is written by the trigger
+/// <c>sequence_instances_completed</c> (0007) in the transaction of the grain's state write: no extra round trip on
+/// the sending path. Each has a dedupe key, so writing
 /// one twice (a retried event, a second wake-up) leaves one row. Titles and texts are built in SQL from the rows.
 /// </summary>
 public sealed class NotificationStore(NpgsqlDataSource db)
@@ -67,28 +69,6 @@ public sealed class NotificationStore(NpgsqlDataSource db)
         var command = new NpgsqlBatchCommand(BounceSql);
         Add(command.Parameters, outreachId, at);
         return command;
-    }
-
-    /// <summary>A sequence sent its last step.</summary>
-    public async Task SequenceCompletedAsync(long sequenceId, DateTimeOffset at)
-    {
-        await using var command = db.CreateCommand(
-            """
-            INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at)
-            SELECT si.user_id, 'sequence_completed', 'Sequence to ' || c.full_name || ' completed',
-                   'All ' || si.total_steps || CASE si.total_steps WHEN 1 THEN ' email' ELSE ' emails' END
-                       || ' about ' || j.title || ' at ' || co.name || ' went out; no reply so far.',
-                   '/api/sequences/' || si.id, 'sequence_completed:' || si.id, $2
-            FROM sequence_instances si
-            JOIN contacts c ON c.id = si.contact_id
-            JOIN applications a ON a.id = si.application_id
-            JOIN jobs j ON j.id = a.job_id
-            JOIN companies co ON co.id = j.company_id
-            WHERE si.id = $1 AND si.status = 'completed'
-            ON CONFLICT (dedupe_key) DO NOTHING
-            """);
-        Add(command.Parameters, sequenceId, at.UtcDateTime);
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A mailbox paused itself (health below the threshold): one notification for every admin.</summary>

@@ -20,7 +20,7 @@ namespace RoleFerry.Grains.Sequences;
 /// </summary>
 [GrainType("sequence")]
 [RandomPlacement]
-public sealed partial class SequenceGrain(
+public sealed class SequenceGrain(
     [PersistentState("sequence", SequenceStorage.Name)] IPersistentState<SequenceState> state,
     SequenceOutreachStore store,
     IMailTransport transport,
@@ -320,7 +320,6 @@ public sealed partial class SequenceGrain(
             S.NextStepDueAt = null;
             await state.WriteStateAsync();
             await ForgetWakeUpAsync();
-            await NotifyCompletedAsync();
             return;
         }
 
