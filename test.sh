@@ -2,7 +2,8 @@
 # Runs the whole RoleFerry test suite against real servers started just for this run:
 #   - a throwaway PostgreSQL 15 cluster (fsync off) on a free port, in a temp folder
 #   - the scripted test SMTP server (tests/smtp/roleferry_smtp.py) on a free port, writing into the temp folder
-# (installing, when missing, python3-aiosmtpd, postgresql-15 and Debian's chromium for the dashboard's browser test)
+# (installing, when missing, python3-aiosmtpd, postgresql-15, Debian's chromium for the dashboard's browser test and,
+# with npm, the Redocly CLI pinned in tests/openapi for the OpenAPI lint test)
 # and exports for the tests:
 #   ROLEFERRY_TEST_PG         Host=127.0.0.1;Port=N;Username=postgres;Database=postgres  (tests create their own DBs)
 #   ROLEFERRY_TEST_SMTP_HOST  127.0.0.1
@@ -71,11 +72,13 @@ ensure_aiosmtpd || fail_setup "python3-aiosmtpd is missing and could not be inst
 ensure_spamassassin || fail_setup "spamassassin is missing and could not be installed"
 ensure_postgres_binaries || fail_setup "PostgreSQL 15 binaries are missing and could not be installed"
 ensure_chromium || fail_setup "chromium (for the dashboard's browser test) is missing and could not be installed"
+ensure_redocly "$ROOT/tests/openapi" || fail_setup "the Redocly CLI (for the OpenAPI lint test) is missing and could not be installed"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/roleferry-test.XXXXXX")" || fail_setup "mktemp failed"
 chmod 755 "$TMP"   # the postgres OS user must be able to reach $TMP/pg
 
-pg_start_free --fast --max-connections 300 "$TMP/pg" || fail_setup "could not start PostgreSQL"
+# 500: the 3-silo failover test alone fills 300 connections (3 silos x a pool of 100), and test classes run beside it.
+pg_start_free --fast --max-connections 500 "$TMP/pg" || fail_setup "could not start PostgreSQL"
 smtp_start "$TMP/mail" "$TMP/smtp.log" || fail_setup "could not start the test SMTP server"
 
 export ROLEFERRY_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"

@@ -7,6 +7,7 @@ using RoleFerry.Grains.EmailEvents;
 using RoleFerry.Grains.Interfaces.Tracking;
 using RoleFerry.Grains.Mailboxes;
 using RoleFerry.Grains.Maintenance;
+using RoleFerry.Grains.Notifications;
 using RoleFerry.Grains.Security;
 using RoleFerry.Grains.Sequences;
 using RoleFerry.Grains.Telemetry;
@@ -69,6 +70,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<SequenceOutreachStore>();
         services.AddSingleton<SequenceEnrollment>();
         services.AddSingleton<EmailEventStore>();
+
+        // [notifications]
+        services.AddSingleton<NotificationStore>();
 
         return services;
     }

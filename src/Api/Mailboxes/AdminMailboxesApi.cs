@@ -19,15 +19,18 @@ public static class AdminMailboxesApi
         var mailboxes = endpoints.MapGroup("/api/admin/mailboxes").WithTags("Mailboxes (admin)")
             .RequireAuthorization(AdminPolicy.Name)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        mailboxes.MapPost("/", CreateAsync).WithName("CreateMailbox").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        mailboxes.MapGet("/", ListAsync).WithName("ListMailboxes").ProducesValidationProblem();
+        mailboxes.MapPost("/", CreateAsync).WithName("CreateMailbox").WithSummary("Adds a sending mailbox (its password is never returned).").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        mailboxes.MapGet("/", ListAsync).WithName("ListMailboxes").WithSummary("Every mailbox with its status, health, caps and sends today.").ProducesValidationProblem();
         mailboxes.MapPost("/{id:long}/pause", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            ChangeAsync(id, db, g, m => m.PauseAsync("paused by an admin"), ct)).WithName("PauseMailbox");
+            ChangeAsync(id, db, g, m => m.PauseAsync("paused by an admin"), ct)).WithName("PauseMailbox")
+            .WithSummary("Pauses a mailbox: it sends nothing until resumed.").ProducesProblem(StatusCodes.Status404NotFound);
         mailboxes.MapPost("/{id:long}/resume", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            ChangeAsync(id, db, g, m => m.ResumeAsync(), ct)).WithName("ResumeMailbox");
+            ChangeAsync(id, db, g, m => m.ResumeAsync(), ct)).WithName("ResumeMailbox")
+            .WithSummary("Resumes a paused mailbox (it stays paused while its health is below the threshold).").ProducesProblem(StatusCodes.Status404NotFound);
         mailboxes.MapPost("/{id:long}/activate", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            ChangeAsync(id, db, g, m => m.ActivateAsync(), ct)).WithName("ActivateMailbox");
-        mailboxes.MapGet("/{id:long}/health-log", HealthLogAsync).WithName("MailboxHealthLog").ProducesProblem(StatusCodes.Status404NotFound);
+            ChangeAsync(id, db, g, m => m.ActivateAsync(), ct)).WithName("ActivateMailbox")
+            .WithSummary("Skips warm-up: the mailbox sends up to its full daily cap.").ProducesProblem(StatusCodes.Status404NotFound);
+        mailboxes.MapGet("/{id:long}/health-log", HealthLogAsync).WithName("MailboxHealthLog").WithSummary("The mailbox's health checks, newest first.").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

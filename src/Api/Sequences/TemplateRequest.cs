@@ -3,8 +3,17 @@ using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Sequences;
 
-/// <summary>POST/PUT /api/sequence-templates.</summary>
-public sealed record TemplateRequest(string? Name, string? Description, IReadOnlyList<TemplateStepDto>? Steps, SendingWindowDto? SendingWindow)
+/// <summary>
+/// POST/PUT /api/sequence-templates. <see cref="TrackOpens"/> / <see cref="TrackClicks"/> (default true): false sends
+/// the template's emails without the open pixel, or with their links as written.
+/// </summary>
+public sealed record TemplateRequest(
+    string? Name,
+    string? Description,
+    IReadOnlyList<TemplateStepDto>? Steps,
+    SendingWindowDto? SendingWindow,
+    bool? TrackOpens = null,
+    bool? TrackClicks = null)
 {
     private static readonly string[] DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 

@@ -17,7 +17,7 @@ namespace RoleFerry.Grains.Mailboxes;
 /// by a durable reminder; each computation writes a health log row.
 /// </summary>
 [GrainType("mailbox")]
-public sealed class MailboxGrain(
+public sealed partial class MailboxGrain(
     [PersistentState("mailbox", MailboxStorage.Name)] IPersistentState<MailboxState> state,
     MailboxReservationStore reservations,
     MailboxGapJitter jitter,
@@ -253,10 +253,16 @@ public sealed class MailboxGrain(
         change?.Invoke(next);
         next.HealthScore = health.Score;
         next.HealthCheckedAt = now;
+        var pausedBefore = next.Status == MailboxStatuses.Paused;
         var reason = ApplyHealthRules(next, now, trigger);
         next.NewHealthLog = new PendingHealthLog(health, next.Status, reason, now);
         await WriteAsync(next);
         NotifyPool(now);
+        if (!pausedBefore && next.Status == MailboxStatuses.Paused)
+        {
+            await NotifyPausedItselfAsync(reason, now);
+        }
+
         return Snapshot(now);
     }
 

@@ -194,7 +194,7 @@ public sealed class SequenceGrain(
         }
 
         var window = SendingWindow.Parse(S.Template.SendingWindow);
-        var opening = window.NextOpening(now, SendingWindow.ResolveZone(context.ContactTimezone ?? S.Timezone, context.UserTimezone));
+        var opening = window.NextOpening(now, SendingWindow.ResolveZone(context.ContactTimezone, context.UserTimezone ?? S.Timezone));
         if (opening > now)
         {
             await ScheduleStepAsync(opening);
@@ -267,7 +267,9 @@ public sealed class SequenceGrain(
             context.UserFullName,
             TemplateRenderer.Render(step.Subject, S.Variables),
             TemplateRenderer.Render(step.Body, S.Variables),
-            TemplateRenderer.RenderHtml(step.Body, S.Variables)));
+            TemplateRenderer.RenderHtml(step.Body, S.Variables),
+            TrackOpens: S.Template.TrackOpens,
+            TrackClicks: S.Template.TrackClicks));
         var claim = new StepClaim(mailboxId, context.ContactEmail, email.Subject, email.TextBody, email.HtmlBody, email.MessageId);
         var claimed = await store.ClaimAsync(Id, S.CurrentStep, claim, Now);
         if (claimed is not long outreachId)

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Notifications;
 
 namespace RoleFerry.Grains.Sequences;
 
@@ -144,6 +145,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
             ON CONFLICT DO NOTHING
             """,
             outreachId));
+        batch.BatchCommands.Add(NotificationStore.Bounce(outreachId, now.UtcDateTime));
         await ExecuteAsync(batch);
     }
 

@@ -17,7 +17,7 @@ public sealed class SequenceState
 
     public Dictionary<string, string> Variables { get; set; } = [];
 
-    /// <summary>The contact's (else the user's) time zone at enrollment; sending windows are read in it.</summary>
+    /// <summary>The contact's (else the user's) time zone at enrollment: the last resort of the sending window, read in the contact's current zone, else the user's.</summary>
     public string? Timezone { get; set; }
 
     public string Status { get; set; } = "active";

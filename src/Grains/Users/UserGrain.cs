@@ -16,7 +16,7 @@ namespace RoleFerry.Grains.Users;
 /// one-way requests (<see cref="ISequenceGrain.RequestStopAsync"/>).
 /// </summary>
 [GrainType("user")]
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", UserStorage.Name)] IPersistentState<UserState> state,
     UserStore store,
     SequenceEnrollment enrollment,
