@@ -15,6 +15,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Email;
+using RoleFerry.Api.Inbox;
 using RoleFerry.Api.Mailboxes;
 using RoleFerry.Api.Sequences;
 using RoleFerry.Api.Tracking;
@@ -134,6 +135,7 @@ public static class ApiExtensions
         endpoints.MapMatchingApi();
         endpoints.MapApplicationsApi();
         endpoints.MapContactsApi();
+        endpoints.MapInboxApi();
         return endpoints;
     }
 

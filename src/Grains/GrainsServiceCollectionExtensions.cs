@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.EmailEvents;
+using RoleFerry.Grains.Inbox;
 using RoleFerry.Grains.Interfaces.Tracking;
 using RoleFerry.Grains.Mailboxes;
 using RoleFerry.Grains.Maintenance;
@@ -67,6 +68,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<SequenceOutreachStore>();
         services.AddSingleton<SequenceEnrollment>();
         services.AddSingleton<EmailEventStore>();
+
+        // [inbox]
+        services.AddRoleFerryInbox(configuration);
 
         return services;
     }

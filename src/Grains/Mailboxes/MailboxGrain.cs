@@ -16,7 +16,7 @@ namespace RoleFerry.Grains.Mailboxes;
 /// by a durable reminder; each computation writes a health log row.
 /// </summary>
 [GrainType("mailbox")]
-public sealed class MailboxGrain(
+public sealed partial class MailboxGrain(
     [PersistentState("mailbox", MailboxStorage.Name)] IPersistentState<MailboxState> state,
     MailboxReservationStore reservations,
     MailboxGapJitter jitter,
@@ -43,6 +43,7 @@ public sealed class MailboxGrain(
         if (state.RecordExists)
         {
             await EnsureHealthReminderAsync();
+            StartReaderIfRead();
         }
     }
 
@@ -155,7 +156,8 @@ public sealed class MailboxGrain(
     {
         await EnsureExistsAsync();
         var password = secrets.Decrypt(State.SmtpPasswordEncrypted);
-        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, password, State.UseTls);
+        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, password, State.UseTls,
+            RepliesReadByRoleFerry: State.ImapHost is not null);
     }
 
     public async Task<MailboxSnapshot> PauseAsync(string reason)
@@ -364,7 +366,7 @@ public sealed class MailboxGrain(
         return new MailboxSnapshot(
             Id, s.Email, s.Domain, s.Status, s.HealthScore, s.DailyCap, verdict.EffectiveCap, s.SentToday, s.MinGapSeconds,
             s.WarmupEnabled, s.WarmupStartedAt, s.LastSentAt, s.PausedReason, s.SmtpHost, s.SmtpPort, s.SmtpUsername, s.UseTls,
-            verdict.Eligible, verdict.NextEligibleAt);
+            verdict.Eligible, verdict.NextEligibleAt, s.ImapHost, s.ImapPort, s.ImapUsername, s.ImapUseTls);
     }
 
     /// <summary>A new UTC day starts with no sends (in memory; the next write stores it). No cron needed.</summary>
