@@ -29,6 +29,8 @@ info_log_path = $logfile
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Tests log in with wrong passwords on purpose: answer at once.
+auth_failure_delay = 0 secs
 first_valid_uid = 1
 mail_location = maildir:$dir/mail/%u
 mail_max_userip_connections = 200

@@ -54,13 +54,15 @@ public sealed class InboxOptions
     /// <summary>Throws when a setting cannot work.</summary>
     public void Validate()
     {
-        Positive(PollInterval, nameof(PollInterval));
-        Positive(IdleRefresh, nameof(IdleRefresh));
-        Positive(KeepAlivePeriod, nameof(KeepAlivePeriod));
-        Positive(RetryBaseDelay, nameof(RetryBaseDelay));
-        Positive(CommandTimeout, nameof(CommandTimeout));
-        Positive(InitialLookback, nameof(InitialLookback));
-        Positive(RecentRecipientWindow, nameof(RecentRecipientWindow));
+        Wait(PollInterval, nameof(PollInterval));
+        Wait(IdleRefresh, nameof(IdleRefresh));
+        Wait(RetryBaseDelay, nameof(RetryBaseDelay));
+        Wait(MaxRetryDelay, nameof(MaxRetryDelay));
+        Wait(CommandTimeout, nameof(CommandTimeout));
+        if (KeepAlivePeriod <= TimeSpan.Zero || InitialLookback <= TimeSpan.Zero || RecentRecipientWindow <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{SectionName}: {nameof(KeepAlivePeriod)}, {nameof(InitialLookback)} and {nameof(RecentRecipientWindow)} must be positive.");
+        }
         if (MaxRetryDelay < RetryBaseDelay)
         {
             throw new InvalidOperationException($"{SectionName}:{nameof(MaxRetryDelay)} must be at least {nameof(RetryBaseDelay)}.");
@@ -76,7 +78,8 @@ public sealed class InboxOptions
     public TimeSpan RetryDelay(int failures) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, RetryBaseDelay.Ticks * (long)Math.Pow(2, Math.Clamp(failures - 1, 0, 20))));
 
-    private static void Positive(TimeSpan value, string name)
+    /// <summary>A wait of the loop (a timer or socket timeout): positive and under 24 days.</summary>
+    private static void Wait(TimeSpan value, string name)
     {
         if (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue)
         {

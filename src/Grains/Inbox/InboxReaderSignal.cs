@@ -13,4 +13,8 @@ public sealed record InboxReaderSignal(
     long LastUid,
     string? Outcome,
     string? Error,
-    IReadOnlyDictionary<string, long> Counters);
+    IReadOnlyDictionary<string, long> Counters)
+{
+    /// <summary>Its place among all the signals of this silo (1, 2, ...): later signals have larger numbers.</summary>
+    public long Number { get; init; }
+}

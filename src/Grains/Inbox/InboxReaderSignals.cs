@@ -13,6 +13,7 @@ public sealed class InboxReaderSignals
     private readonly Lock _gate = new();
     private readonly LinkedList<InboxReaderSignal> _signals = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _published;
 
     public void Publish(InboxReaderSignal signal)
     {
@@ -20,7 +21,7 @@ public sealed class InboxReaderSignals
         TaskCompletionSource changed;
         lock (_gate)
         {
-            _signals.AddLast(signal);
+            _signals.AddLast(signal with { Number = ++_published });
             if (_signals.Count > Capacity)
             {
                 _signals.RemoveFirst();
@@ -31,6 +32,18 @@ public sealed class InboxReaderSignals
         }
 
         changed.TrySetResult();
+    }
+
+    /// <summary>The number of the latest signal of any reader (0 before the first): wait for signals after it.</summary>
+    public long Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _published;
+            }
+        }
     }
 
     /// <summary>The signals of <paramref name="mailboxId"/> kept so far, oldest first.</summary>
