@@ -5,8 +5,8 @@ namespace RoleFerry.Api.Mailboxes;
 
 /// <summary>
 /// POST /api/admin/mailboxes. Passwords are encrypted at rest and never returned. With <see cref="ImapHost"/>
-/// RoleFerry reads the mailbox over IMAP (the other IMAP fields default to port 993, or 143 without TLS, and the
-/// SMTP username and password).
+/// RoleFerry reads the mailbox over IMAP (the other IMAP fields default to TLS as for SMTP, port 993, or 143 without
+/// TLS, and the SMTP username and password).
 /// </summary>
 public sealed partial record CreateMailboxRequest(
     string? Email,

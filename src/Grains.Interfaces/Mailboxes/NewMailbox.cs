@@ -2,7 +2,7 @@ namespace RoleFerry.Grains.Interfaces.Mailboxes;
 
 /// <summary>
 /// A mailbox to add to the platform pool (admin API). With <see cref="ImapHost"/> RoleFerry reads it over IMAP; the
-/// other IMAP fields default to port 993 (143 without TLS) and the SMTP username and password.
+/// other IMAP fields default to TLS as for SMTP, port 993 (143 without TLS) and the SMTP username and password.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.NewMailbox")]
 public sealed record NewMailbox(

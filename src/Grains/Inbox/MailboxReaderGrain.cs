@@ -238,7 +238,7 @@ public sealed class MailboxReaderGrain(
             return;
         }
 
-        _loop = new MailboxReaderLoop(Id, GrainFactory, this.AsReference<IMailboxReaderGrain>(), options.Value, logger);
+        _loop = new MailboxReaderLoop(Id, GrainFactory, this.AsReference<IMailboxReaderGrain>(), options.Value, clock, logger);
         _loop.Start();
     }
 

@@ -28,6 +28,7 @@ internal sealed class MailboxReaderLoop
     private readonly IGrainFactory _grains;
     private readonly IMailboxReaderGrain _reader;
     private readonly InboxOptions _options;
+    private readonly TimeProvider _siloClock;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -36,12 +37,13 @@ internal sealed class MailboxReaderLoop
     private int _newMail;
     private Task? _task;
 
-    public MailboxReaderLoop(long mailboxId, IGrainFactory grains, IMailboxReaderGrain reader, InboxOptions options, ILogger logger)
+    public MailboxReaderLoop(long mailboxId, IGrainFactory grains, IMailboxReaderGrain reader, InboxOptions options, TimeProvider siloClock, ILogger logger)
     {
         _mailboxId = mailboxId;
         _grains = grains;
         _reader = reader;
         _options = options;
+        _siloClock = siloClock;
         _logger = logger;
     }
 
@@ -152,7 +154,7 @@ internal sealed class MailboxReaderLoop
                 }
                 else
                 {
-                    await Task.Delay(_options.PollInterval, ct);
+                    await PollWaitAsync(ct);
                     await client.NoOpAsync(ct);
                 }
             }
@@ -258,6 +260,20 @@ internal sealed class MailboxReaderLoop
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// One poll interval, on the wall clock or on the silo's clock, whichever passes first: the same in production;
+    /// in tests, moving the test clock by a poll interval makes a poll happen.
+    /// </summary>
+    private async Task PollWaitAsync(CancellationToken ct)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var wallClock = Task.Delay(_options.PollInterval, TimeProvider.System, wait.Token);
+        var siloClock = Task.Delay(_options.PollInterval, _siloClock, wait.Token);
+        await Task.WhenAny(wallClock, siloClock);
+        await wait.CancelAsync();
+        ct.ThrowIfCancellationRequested();
     }
 
     /// <summary>IMAP IDLE until the server announces new mail, or <see cref="InboxOptions.IdleRefresh"/> passes.</summary>

@@ -3,8 +3,8 @@ using RoleFerry.Grains.Interfaces.Mailboxes;
 namespace RoleFerry.Grains.Mailboxes;
 
 /// <summary>
-/// IMAP settings of a mailbox: given with a host, the others default (port 993 with TLS, else 143; TLS on; the
-/// SMTP username and password, as most providers use one login for both); without a host, none at all.
+/// IMAP settings of a mailbox: given with a host, the others default (TLS as for SMTP; port 993 with TLS, else 143;
+/// the SMTP username and password, as most providers use one login for both); without a host, none at all.
 /// </summary>
 public static class ImapSettingsRules
 {
@@ -21,7 +21,7 @@ public static class ImapSettingsRules
                 : mailbox with { ImapHost = null };
         }
 
-        var tls = mailbox.ImapUseTls ?? true;
+        var tls = mailbox.ImapUseTls ?? mailbox.UseTls;
         return mailbox with
         {
             ImapHost = mailbox.ImapHost.Trim(),

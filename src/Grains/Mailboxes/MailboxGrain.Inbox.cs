@@ -82,7 +82,7 @@ public sealed partial class MailboxGrain
     {
         var imapGiven = !change.RemoveImap && change.ChangesImap;
         var keepImap = !change.RemoveImap && (s.ImapHost is not null || imapGiven);
-        var imapTls = change.ImapUseTls ?? (s.ImapHost is not null ? s.ImapUseTls : true);
+        var imapTls = change.ImapUseTls ?? (s.ImapHost is not null ? s.ImapUseTls : change.UseTls ?? s.UseTls);
         var imapHost = keepImap ? (change.ImapHost?.Trim() ?? s.ImapHost) : null;
         var imapPort = keepImap ? change.ImapPort ?? s.ImapPort ?? ImapSettingsRules.DefaultPort(imapTls) : (int?)null;
         var smtpUsername = change.SmtpUsername?.Trim() ?? s.SmtpUsername;

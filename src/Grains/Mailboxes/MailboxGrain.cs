@@ -366,7 +366,7 @@ public sealed partial class MailboxGrain(
         return new MailboxSnapshot(
             Id, s.Email, s.Domain, s.Status, s.HealthScore, s.DailyCap, verdict.EffectiveCap, s.SentToday, s.MinGapSeconds,
             s.WarmupEnabled, s.WarmupStartedAt, s.LastSentAt, s.PausedReason, s.SmtpHost, s.SmtpPort, s.SmtpUsername, s.UseTls,
-            verdict.Eligible, verdict.NextEligibleAt, s.ImapHost, s.ImapPort, s.ImapUsername, s.ImapUseTls);
+            verdict.Eligible, verdict.NextEligibleAt, s.ImapHost, s.ImapPort, s.ImapUsername, s.ImapHost is not null && s.ImapUseTls);
     }
 
     /// <summary>A new UTC day starts with no sends (in memory; the next write stores it). No cron needed.</summary>

@@ -4,6 +4,7 @@ using RoleFerry.Grains.Interfaces.Users;
 namespace RoleFerry.Grains.Tests.Inbox;
 
 /// <summary>An RFC 3464 delivery status notification that lands in the sending mailbox is a bounce.</summary>
+[Collection(InboxCollection.Name)]
 public sealed class BounceReadingTests : InboxTest
 {
     [Fact]

@@ -1,6 +1,7 @@
 namespace RoleFerry.Grains.Tests.Inbox;
 
 /// <summary>Dovecot offers IMAP IDLE: new mail is read when the server announces it, not at the next poll.</summary>
+[Collection(InboxCollection.Name)]
 public sealed class IdleReadingTests : InboxTest
 {
     public IdleReadingTests()

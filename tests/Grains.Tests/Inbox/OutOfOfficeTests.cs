@@ -3,6 +3,7 @@ using RoleFerry.Testing;
 namespace RoleFerry.Grains.Tests.Inbox;
 
 /// <summary>An out-of-office answer parks the contact's sequence until the day after its return date; it goes on by itself.</summary>
+[Collection(InboxCollection.Name)]
 public sealed class OutOfOfficeTests : InboxTest
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace RoleFerry.Grains.Tests.Inbox;
 /// Every message is applied once, keyed by its Message-ID: delivered twice, read again after a restart whose
 /// checkpoint lagged, or renumbered by the server (a new UIDVALIDITY).
 /// </summary>
+[Collection(InboxCollection.Name)]
 public sealed class ReadOnceTests : InboxTest
 {
     public ReadOnceTests()

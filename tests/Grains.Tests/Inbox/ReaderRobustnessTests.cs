@@ -6,6 +6,7 @@ using RoleFerry.Testing;
 namespace RoleFerry.Grains.Tests.Inbox;
 
 /// <summary>What a reader meets in a real mailbox never stops it: broken MIME, huge messages, unknown charsets, a wrong password.</summary>
+[Collection(InboxCollection.Name)]
 public sealed class ReaderRobustnessTests : InboxTest
 {
     public ReaderRobustnessTests()

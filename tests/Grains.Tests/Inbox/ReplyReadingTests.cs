@@ -3,6 +3,7 @@ using RoleFerry.Testing;
 namespace RoleFerry.Grains.Tests.Inbox;
 
 /// <summary>A contact's reply reaches the sending mailbox; RoleFerry reads it over IMAP and acts on it (no webhook).</summary>
+[Collection(InboxCollection.Name)]
 public sealed class ReplyReadingTests : InboxTest
 {
     public ReplyReadingTests()

@@ -3,6 +3,7 @@ using RoleFerry.Testing;
 namespace RoleFerry.Grains.Tests.Inbox;
 
 /// <summary>Follow-ups go out in the thread of step 1, without Reply-To from a mailbox RoleFerry reads; a reply to any step matches.</summary>
+[Collection(InboxCollection.Name)]
 public sealed class ThreadedFollowUpTests : InboxTest
 {
     [Fact]
