@@ -18,6 +18,7 @@ using RoleFerry.Api.Analytics;
 using RoleFerry.Api.Interviews;
 using RoleFerry.Api.Notifications;
 using RoleFerry.Api.Email;
+using RoleFerry.Api.Inbox;
 using RoleFerry.Api.Mailboxes;
 using RoleFerry.Api.Sequences;
 using RoleFerry.Api.Tracking;
@@ -144,6 +145,7 @@ public static class ApiExtensions
         endpoints.MapInterviewsApi();
         endpoints.MapNotificationsApi();
         endpoints.MapAnalyticsApi();
+        endpoints.MapInboxApi();
         return endpoints;
     }
 

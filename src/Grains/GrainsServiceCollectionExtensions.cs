@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.EmailEvents;
+using RoleFerry.Grains.Inbox;
 using RoleFerry.Grains.Interfaces.Tracking;
 using RoleFerry.Grains.Mailboxes;
 using RoleFerry.Grains.Maintenance;
@@ -73,6 +74,9 @@ public static class GrainsServiceCollectionExtensions
 
         // [notifications]
         services.AddSingleton<NotificationStore>();
+
+        // [inbox]
+        services.AddRoleFerryInbox(configuration);
 
         return services;
     }

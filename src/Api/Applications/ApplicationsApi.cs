@@ -293,8 +293,8 @@ public static class ApplicationsApi
                 """
                 UPDATE sequence_instances
                 SET status = 'canceled', stopped_at = $3, stop_reason = 'the application was deleted',
-                    next_step_due_at = NULL, updated_at = $3, version = version + 1
-                WHERE application_id = $1 AND user_id = $2 AND status IN ('active', 'paused')
+                    next_step_due_at = NULL, resume_at = NULL, updated_at = $3, version = version + 1
+                WHERE application_id = $1 AND user_id = $2 AND status IN ('active', 'paused', 'parked')
                 """,
                 id, userId, now));
             batch.BatchCommands.Add(Sql.BatchCommand(

@@ -3,7 +3,11 @@ using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Mailboxes;
 
-/// <summary>POST /api/admin/mailboxes. The password is encrypted at rest and never returned.</summary>
+/// <summary>
+/// POST /api/admin/mailboxes. Passwords are encrypted at rest and never returned. With <see cref="ImapHost"/>
+/// RoleFerry reads the mailbox over IMAP (the other IMAP fields default to TLS as for SMTP, port 993, or 143 without
+/// TLS, and the SMTP username and password).
+/// </summary>
 public sealed partial record CreateMailboxRequest(
     string? Email,
     string? Domain,
@@ -14,7 +18,12 @@ public sealed partial record CreateMailboxRequest(
     bool? UseTls,
     int? DailyCap,
     bool? WarmupEnabled,
-    int? MinGapSeconds)
+    int? MinGapSeconds,
+    string? ImapHost = null,
+    int? ImapPort = null,
+    string? ImapUsername = null,
+    string? ImapPassword = null,
+    bool? ImapUseTls = null)
 {
     public ValidationErrors Validate()
     {
@@ -49,6 +58,7 @@ public sealed partial record CreateMailboxRequest(
             errors.Add("minGapSeconds", "minGapSeconds must be 0..86400.");
         }
 
+        ImapFields.Validate(ImapHost, ImapPort, ImapUsername, ImapPassword, errors, hostRequired: ImapPort is not null || ImapUsername is not null || ImapPassword is not null);
         return errors;
     }
 

@@ -151,7 +151,7 @@ public static class SequenceTemplatesApi
     }
 
     private static string Steps(TemplateRequest request) =>
-        JsonSerializer.Serialize(request.Steps!.Select(s => new TemplateStepDto(s.StepNo, s.DelayHours, s.Subject, s.Body)), Json);
+        JsonSerializer.Serialize(request.Steps!.Select(s => new TemplateStepDto(s.StepNo, s.DelayHours, s.Subject ?? "", s.Body)), Json);
 
     private static string? Window(TemplateRequest request) =>
         request.SendingWindow is null ? null : JsonSerializer.Serialize(request.SendingWindow, Json);

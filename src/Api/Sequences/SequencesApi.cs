@@ -197,6 +197,6 @@ public static class SequencesApi
             }
         }
 
-        return new SequenceResponse(view.Id, view.ApplicationId, view.ContactId, view.Status, mailbox, view.Steps);
+        return new SequenceResponse(view.Id, view.ApplicationId, view.ContactId, view.Status, mailbox, view.Steps, view.ResumeAt);
     }
 }

@@ -46,7 +46,15 @@ public sealed record TemplateRequest(
                     errors.Add($"steps[{i}].delayHours", "delayHours must be a number from 0 to 8760.");
                 }
 
-                errors.Required(step.Subject, $"steps[{i}].subject", 998);
+                // A follow-up's empty subject goes out as "Re: " + step 1's subject (in step 1's thread).
+                if (i == 0)
+                {
+                    errors.Required(step.Subject, $"steps[{i}].subject", 998);
+                }
+                else
+                {
+                    errors.Optional(step.Subject, $"steps[{i}].subject", 998);
+                }
                 errors.Required(step.Body, $"steps[{i}].body", ValidationErrors.MaxLongTextLength);
             }
         }

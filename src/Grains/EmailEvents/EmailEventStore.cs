@@ -148,7 +148,7 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
         NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, string status, string reason, bool bounce, bool spam)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'paused') ORDER BY id", c, t);
+            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'paused', 'parked') ORDER BY id", c, t);
         command.Parameters.Add(new NpgsqlParameter { Value = sent.ContactId });
         var ids = new List<long>();
         await using (var reader = await command.ExecuteReaderAsync())

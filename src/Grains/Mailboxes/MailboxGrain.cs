@@ -45,6 +45,7 @@ public sealed partial class MailboxGrain(
         if (state.RecordExists)
         {
             await EnsureHealthReminderAsync();
+            StartReaderIfRead();
         }
     }
 
@@ -157,7 +158,8 @@ public sealed partial class MailboxGrain(
     {
         await EnsureExistsAsync();
         var password = secrets.Decrypt(State.SmtpPasswordEncrypted);
-        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, password, State.UseTls);
+        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, password, State.UseTls,
+            RepliesReadByRoleFerry: State.ImapHost is not null);
     }
 
     public async Task<MailboxSnapshot> PauseAsync(string reason)
@@ -372,7 +374,7 @@ public sealed partial class MailboxGrain(
         return new MailboxSnapshot(
             Id, s.Email, s.Domain, s.Status, s.HealthScore, s.DailyCap, verdict.EffectiveCap, s.SentToday, s.MinGapSeconds,
             s.WarmupEnabled, s.WarmupStartedAt, s.LastSentAt, s.PausedReason, s.SmtpHost, s.SmtpPort, s.SmtpUsername, s.UseTls,
-            verdict.Eligible, verdict.NextEligibleAt);
+            verdict.Eligible, verdict.NextEligibleAt, s.ImapHost, s.ImapPort, s.ImapUsername, s.ImapHost is not null && s.ImapUseTls);
     }
 
     /// <summary>A new UTC day starts with no sends (in memory; the next write stores it). No cron needed.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Suppression;
 using RoleFerry.Grains.Templates;
 
 namespace RoleFerry.Grains.Sequences;
@@ -27,6 +28,12 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
         if (subject.ContactOptedOut)
         {
             return EnrollmentResult.Fail(EnrollmentError.OptedOut, "The contact opted out of emails.");
+        }
+
+        if (await new SuppressionList(db).ReasonForContactAsync(request.ContactId) is { } suppressed)
+        {
+            return EnrollmentResult.Fail(EnrollmentError.Suppressed,
+                $"The contact's address is on the suppression list ({suppressed}): RoleFerry never emails it again.");
         }
 
         var steps = JsonSerializer.Deserialize<List<TemplateStep>>(subject.TemplateSteps, TemplateSnapshot.Json)!;

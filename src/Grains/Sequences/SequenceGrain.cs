@@ -21,7 +21,7 @@ namespace RoleFerry.Grains.Sequences;
 /// </summary>
 [GrainType("sequence")]
 [RandomPlacement]
-public sealed class SequenceGrain(
+public sealed partial class SequenceGrain(
     [PersistentState("sequence", SequenceStorage.Name)] IPersistentState<SequenceState> state,
     SequenceOutreachStore store,
     IMailTransport transport,
@@ -74,6 +74,13 @@ public sealed class SequenceGrain(
                 await WakeUpAtAsync(due);
             }
         }
+        else if (S.Status == SequenceStatuses.Parked && S.ResumeAt is { } resumeAt)
+        {
+            if (_wakeUp is null)
+            {
+                await WakeUpAtAsync(resumeAt);
+            }
+        }
         else if (_wakeUp is not null && S.Status != SequenceStatuses.Active)
         {
             await ForgetWakeUpAsync();
@@ -92,14 +99,15 @@ public sealed class SequenceGrain(
     }
 
     public async Task<SequenceView> GetAsync() =>
-        new(Id, S.UserId, S.ApplicationId, S.ContactId, S.Status, S.MailboxId, await store.LoadStepsAsync(Id));
+        new(Id, S.UserId, S.ApplicationId, S.ContactId, S.Status, S.MailboxId, await store.LoadStepsAsync(Id), ParkedUntil);
 
     public async Task<SequenceView> PauseAsync()
     {
-        if (S.Status == SequenceStatuses.Active)
+        if (S.Status is SequenceStatuses.Active or SequenceStatuses.Parked)
         {
             S.Status = SequenceStatuses.Paused;
             S.PausedAt = Now;
+            S.ResumeAt = null;
             await state.WriteStateAsync();
             await ForgetWakeUpAsync();
         }
@@ -109,6 +117,11 @@ public sealed class SequenceGrain(
 
     public async Task<SequenceView> ResumeAsync()
     {
+        if (S.Status == SequenceStatuses.Parked)
+        {
+            return await ResumeParkedNowAsync();
+        }
+
         if (S.Status == SequenceStatuses.Paused)
         {
             var now = Now;
@@ -155,6 +168,11 @@ public sealed class SequenceGrain(
     private async Task SendDueStepAsync()
     {
         var context = await LoadFreshContextAsync();
+        if (context is not null && S.Status == SequenceStatuses.Parked && !await UnparkIfBackAsync())
+        {
+            return;
+        }
+
         if (context is null || S.Status != SequenceStatuses.Active)
         {
             await ForgetWakeUpAsync();
@@ -189,7 +207,7 @@ public sealed class SequenceGrain(
 
         if (context.StopCondition() is { } stop)
         {
-            await FinishAsync(stop.Status, stop.Reason);
+            await StopBeforeSendAsync(context, stop);
             return;
         }
 
@@ -259,17 +277,19 @@ public sealed class SequenceGrain(
     {
         var step = S.Step(S.CurrentStep);
         var settings = await mailbox.GetSmtpSettingsAsync();
+        var thread = await LoadThreadAsync();
         var email = composer.Compose(new ComposeRequest(
             context.OutreachId,
             settings.FromEmail,
             context.ContactEmail,
             context.UserEmail,
             context.UserFullName,
-            TemplateRenderer.Render(step.Subject, S.Variables),
+            SubjectOf(step, thread),
             TemplateRenderer.Render(step.Body, S.Variables),
             TemplateRenderer.RenderHtml(step.Body, S.Variables),
             TrackOpens: S.Template.TrackOpens,
             TrackClicks: S.Template.TrackClicks));
+        email = InThread(email, thread, settings);
         var claim = new StepClaim(mailboxId, context.ContactEmail, email.Subject, email.TextBody, email.HtmlBody, email.MessageId);
         var claimed = await store.ClaimAsync(Id, S.CurrentStep, claim, Now);
         if (claimed is not long outreachId)
@@ -279,7 +299,7 @@ public sealed class SequenceGrain(
             var latest = await LoadFreshContextAsync();
             if (latest?.StopCondition() is { } stop && !SequenceStatuses.IsFinal(S.Status))
             {
-                await FinishAsync(stop.Status, stop.Reason);
+                await StopBeforeSendAsync(latest, stop);
             }
 
             return;
@@ -376,6 +396,7 @@ public sealed class SequenceGrain(
         S.StopReason = reason;
         S.StoppedAt = Now;
         S.NextStepDueAt = null;
+        S.ResumeAt = null;
         await state.WriteStateAsync();
         await ForgetWakeUpAsync();
         logger.LogInformation("Sequence {Id} {Status}: {Reason}", Id, status, reason);

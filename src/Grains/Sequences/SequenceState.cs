@@ -34,6 +34,9 @@ public sealed class SequenceState
 
     public DateTimeOffset? PausedAt { get; set; }
 
+    /// <summary>While parked (the contact is out of office): when the sequence goes on by itself.</summary>
+    public DateTimeOffset? ResumeAt { get; set; }
+
     public DateTimeOffset? StoppedAt { get; set; }
 
     public string? StopReason { get; set; }
