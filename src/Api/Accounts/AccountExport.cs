@@ -132,8 +132,15 @@ public static class AccountExport
                                  FROM livepage_views v WHERE v.livepage_id = p.id)) ORDER BY p.id), '[]')
             FROM livepages p WHERE p.user_id = $1
             """),
-        // Messages received in answer to the user's outreach arrive with IMAP reading; until then RoleFerry holds none.
-        ("inboxMessages", "SELECT '[]'::jsonb WHERE $1::bigint IS NOT NULL"),
+        ("inboxMessages",
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'messageId', m.message_id, 'kind', m.kind,
+                       'from', m.from_address, 'fromName', m.from_name, 'subject', m.subject, 'textBody', m.text_body,
+                       'receivedAt', m.received_at, 'returnDate', m.return_date, 'bounceStatus', m.bounce_status,
+                       'sequenceId', m.sequence_instance_id, 'applicationId', m.application_id,
+                       'contactId', m.contact_id, 'readAt', m.read_at, 'relayStatus', m.relay_status) ORDER BY m.id), '[]')
+            FROM inbox_messages m WHERE m.user_id = $1
+            """),
         ("notifications",
             """
             SELECT coalesce(jsonb_agg(jsonb_build_object('id', n.id, 'kind', n.kind, 'title', n.title, 'body', n.body,

@@ -2,7 +2,8 @@ namespace RoleFerry.Api.Sequences;
 
 /// <summary>
 /// <c>GET /api/sequences</c>: a sequence as <c>GET /api/sequences/{id}</c> shows it without its steps, plus
-/// <c>nextStepAt</c> (when the next step is due; null unless the sequence is going on) and what it was enrolled in.
+/// <c>nextStepAt</c> (when the next step is due; null unless the sequence is going on), <c>resumeAt</c> (while parked,
+/// when it goes on by itself) and what it was enrolled in.
 /// </summary>
 public sealed record SequenceListItem(
     long Id,
@@ -17,4 +18,5 @@ public sealed record SequenceListItem(
     int TotalSteps,
     DateTimeOffset EnrolledAt,
     DateTimeOffset? StoppedAt,
-    string? StopReason);
+    string? StopReason,
+    DateTimeOffset? ResumeAt);

@@ -140,7 +140,8 @@ public static class SequencesApi
                 SELECT si.id, si.application_id, si.contact_id, si.status, si.mailbox_id, m.email AS mailbox_email,
                        CASE WHEN si.status IN ('active', 'parked') THEN si.next_step_due_at END AS next_step_at,
                        si.template_id, coalesce(si.template_snapshot ->> 'name', '') AS template_name, si.current_step,
-                       si.total_steps, si.enrolled_at, si.stopped_at, si.stop_reason
+                       si.total_steps, si.enrolled_at, si.stopped_at, si.stop_reason,
+                       CASE WHEN si.status = 'parked' THEN si.resume_at END AS resume_at
                 FROM sequence_instances si
                 LEFT JOIN mailboxes m ON m.id = si.mailbox_id
                 WHERE {Filter}
@@ -161,7 +162,8 @@ public static class SequencesApi
                 reader.Get<int>("total_steps"),
                 reader.Get<DateTimeOffset>("enrolled_at"),
                 reader.GetOrNull<DateTimeOffset>("stopped_at"),
-                reader.GetStringOrNull("stop_reason")),
+                reader.GetStringOrNull("stop_reason"),
+                reader.GetOrNull<DateTimeOffset>("resume_at")),
             ct));
     }
 

@@ -48,6 +48,10 @@ public sealed class InboxApiTests(InboxFixture inbox) : IClassFixture<InboxFixtu
 
         var one = await (await sent.User.Client.GetAsync($"/api/inbox/{item.Id()}")).JsonAsync(HttpStatusCode.OK);
         Assert.StartsWith("Happy to help. Does Thursday work?", one.Str("textBody"), StringComparison.Ordinal);
+        var exported = Assert.Single((await (await sent.User.Client.GetAsync("/api/me/export")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("inboxMessages").EnumerateArray());
+        Assert.Equal((item.Id(), "reply"), (exported.GetProperty("id").GetInt64(), exported.Str("kind")));
+        Assert.StartsWith("Happy to help. Does Thursday work?", exported.Str("textBody"), StringComparison.Ordinal);
 
         var read = await (await sent.User.Client.PostAsync($"/api/inbox/{item.Id()}/read", null)).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(inbox.Clock.GetUtcNow(), read.GetProperty("readAt").GetDateTimeOffset());
@@ -81,6 +85,9 @@ public sealed class InboxApiTests(InboxFixture inbox) : IClassFixture<InboxFixtu
         Assert.True(parked.GetProperty("steps")[1].GetProperty("scheduledAt").GetDateTimeOffset() >= new DateTimeOffset(2026, 12, 15, 0, 0, 0, TimeSpan.Zero));
         var item = Assert.Single((await (await sent.User.Client.GetAsync("/api/inbox?kind=auto_reply")).JsonAsync(HttpStatusCode.OK)).Items());
         Assert.Equal("2026-12-14", item.Str("returnDate"));
+        var listed = Assert.Single((await (await sent.User.Client.GetAsync("/api/sequences?status=parked")).JsonAsync(HttpStatusCode.OK)).Items());
+        Assert.Equal(sent.SequenceId, listed.GetProperty("id").GetInt64());
+        Assert.Equal(new DateTimeOffset(2026, 12, 15, 0, 0, 0, TimeSpan.Zero), listed.GetProperty("resumeAt").GetDateTimeOffset());
 
         await inbox.Clock.AdvanceToAsync(new DateTimeOffset(2026, 12, 15, 0, 0, 0, TimeSpan.Zero));
         var resumed = await sent.User.SequenceAsync(sent.SequenceId);
