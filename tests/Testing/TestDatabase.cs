@@ -63,13 +63,13 @@ public static class TestDatabase
         }
     }
 
-    // Test databases are never reused once their test is over, so their pooled connections are closed after a few idle
+    // Test databases are never reused once their test is over, so their pooled connections are closed after 30 idle
     // seconds instead of Npgsql's five minutes: otherwise the pools of finished tests fill PostgreSQL's max_connections.
     private static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString)
         {
             Database = database,
-            ConnectionIdleLifetime = 5,
+            ConnectionIdleLifetime = 30,
             ConnectionPruningInterval = 1,
         }.ConnectionString;
 

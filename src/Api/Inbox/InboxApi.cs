@@ -30,7 +30,9 @@ public static class InboxApi
         inbox.MapGet("", ListAsync).WithName("ListInbox")
             .WithSummary("Replies, auto-replies, bounces and unsubscribe requests to your outreach, newest first.")
             .ProducesValidationProblem();
-        inbox.MapGet("/{id:long}", GetAsync).WithName("GetInboxMessage").ProducesProblem(StatusCodes.Status404NotFound);
+        inbox.MapGet("/{id:long}", GetAsync).WithName("GetInboxMessage")
+            .WithSummary("One message with its text (attachments are never kept).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         inbox.MapPost("/{id:long}/read", ReadAsync).WithName("ReadInboxMessage")
             .WithSummary("Marks the message read (the first time counts); answers the message.")
             .ProducesProblem(StatusCodes.Status404NotFound);

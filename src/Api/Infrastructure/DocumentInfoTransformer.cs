@@ -22,6 +22,7 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Sequences"] = "Enrolled contacts: the steps sent and to come.",
         ["Analytics"] = "Figures of the caller's outreach.",
         ["Notifications"] = "What happened that the caller should know.",
+        ["Inbox"] = "Replies, auto-replies, bounces and unsubscribe requests read from the sending mailboxes over IMAP.",
         ["Mailboxes (admin)"] = "The sending mailboxes (admins only).",
         ["Email events"] = "Delivery, bounce and reply events from the mail provider (signed webhook).",
         ["Tracking"] = "Public links in emails: open pixel, click redirect, unsubscribe, LivePages.",

@@ -35,6 +35,7 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
         ["outreach_events"] = "sequences[].steps[].events[]",
         ["livepages"] = "livePages[]",
         ["livepage_views"] = "livePages[].views[]",
+        ["inbox_messages"] = "inboxMessages[]",
         ["notifications"] = "notifications[]",
         ["notification_reads"] = "notificationReads[]",
         ["credit_ledger"] = "creditLedger[]",

@@ -10,7 +10,8 @@ namespace RoleFerry.Api.Tests.Outreach;
 /// <summary>
 /// A user with rows in every table a user owns, made the way the product makes them (API calls, real sends,
 /// webhook and tracking events, the user grain's wallet) and, for the tables no route writes yet (personas, notes,
-/// contact sources, enrichment logs, LivePages and their views), by SQL. Every text the user typed carries
+/// contact sources, enrichment logs, LivePages and their views) or that only the IMAP reader writes (the inbox; this
+/// fixture reads no mailbox), by SQL. Every text the user typed carries
 /// <see cref="Marker"/>, so a test can look for it anywhere in the database.
 /// </summary>
 public sealed record AccountSeed(
@@ -90,14 +91,20 @@ public sealed record AccountSeed(
                 VALUES ($1, $2, $4, 'lp-' || $3, 'Page ' || $3) RETURNING id
             ), view AS (
                 INSERT INTO livepage_views (livepage_id, event_id, user_agent) SELECT id, 'view-' || $3, 'agent ' || $3 FROM page RETURNING id
+            ), inbox AS (
+                INSERT INTO inbox_messages (user_id, contact_id, message_id, kind, from_address, subject, snippet, text_body, received_at)
+                VALUES ($1, $4, 'inbound-' || $3 || '@example.test', 'reply', $5, 'Re: Hello ' || $3, 'reply ' || $3,
+                        'reply ' || $3, now())
+                RETURNING id
             ), reads AS (
                 INSERT INTO notification_reads (notification_id, user_id, read_at)
                 SELECT id, $1, now() FROM notifications WHERE user_id = $1 RETURNING notification_id
             )
             SELECT (SELECT count(*) FROM persona) + (SELECT count(*) FROM note) + (SELECT count(*) FROM source)
-                 + (SELECT count(*) FROM enrichment) + (SELECT count(*) FROM view) + (SELECT count(*) FROM reads)
+                 + (SELECT count(*) FROM enrichment) + (SELECT count(*) FROM view) + (SELECT count(*) FROM inbox)
+                 + (SELECT count(*) FROM reads)
             """,
-            user.Id, job.ApplicationId, marker, contactId);
+            user.Id, job.ApplicationId, marker, contactId, replierEmail);
 
         var messageIds = new[] { toReplier.Header("Message-ID").Trim('<', '>'), toLeaver.Header("Message-ID").Trim('<', '>') };
         return new AccountSeed(user, marker, job.ApplicationId, active.Id(), [replied.Id(), unsubscribed.Id(), active.Id()], messageIds,
