@@ -85,6 +85,9 @@ public sealed class InboxApiTests(InboxFixture inbox) : IClassFixture<InboxFixtu
         Assert.True(parked.GetProperty("steps")[1].GetProperty("scheduledAt").GetDateTimeOffset() >= new DateTimeOffset(2026, 12, 15, 0, 0, 0, TimeSpan.Zero));
         var item = Assert.Single((await (await sent.User.Client.GetAsync("/api/inbox?kind=auto_reply")).JsonAsync(HttpStatusCode.OK)).Items());
         Assert.Equal("2026-12-14", item.Str("returnDate"));
+        var timeline = await (await sent.User.Client.GetAsync($"/api/applications/{item.GetProperty("applicationId").GetInt64()}/timeline"))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("auto_reply", timeline.Items().Last().Str("kind"));
         var listed = Assert.Single((await (await sent.User.Client.GetAsync("/api/sequences?status=parked")).JsonAsync(HttpStatusCode.OK)).Items());
         Assert.Equal(sent.SequenceId, listed.GetProperty("id").GetInt64());
         Assert.Equal(new DateTimeOffset(2026, 12, 15, 0, 0, 0, TimeSpan.Zero), listed.GetProperty("resumeAt").GetDateTimeOffset());
