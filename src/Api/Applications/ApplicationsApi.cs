@@ -191,16 +191,9 @@ public static class ApplicationsApi
         }
 
         var userId = principal.GetUserId();
-        await using (var exists = db.Command(
-            """
-            SELECT EXISTS (SELECT 1 FROM applications WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL)
-            """,
-            id, userId))
+        if (!await IsOwnApplicationAsync(db, id, userId, ct))
         {
-            if (await exists.ExecuteScalarAsync(ct) is not true)
-            {
-                return NotFound(id);
-            }
+            return NotFound(id);
         }
 
         return TypedResults.Ok(await PageQuery.ReadAsync(
@@ -232,6 +225,17 @@ public static class ApplicationsApi
             ct));
     }
 
+    /// <summary>Whether the application exists, is the user's and is not deleted.</summary>
+    private static async Task<bool> IsOwnApplicationAsync(NpgsqlDataSource db, long id, long userId, CancellationToken ct)
+    {
+        await using var exists = db.Command(
+            """
+            SELECT EXISTS (SELECT 1 FROM applications WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL)
+            """,
+            id, userId);
+        return await exists.ExecuteScalarAsync(ct) is true;
+    }
+
     internal static async Task<Results<Ok<PagedResponse<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> GetTimelineAsync(
         long id, ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct, int? page = null, int? pageSize = null)
     {
@@ -242,16 +246,9 @@ public static class ApplicationsApi
         }
 
         var userId = principal.GetUserId();
-        await using (var exists = db.Command(
-            """
-            SELECT EXISTS (SELECT 1 FROM applications WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL)
-            """,
-            id, userId))
+        if (!await IsOwnApplicationAsync(db, id, userId, ct))
         {
-            if (await exists.ExecuteScalarAsync(ct) is not true)
-            {
-                return NotFound(id);
-            }
+            return NotFound(id);
         }
 
         return TypedResults.Ok(await PageQuery.ReadAsync(
