@@ -11,10 +11,8 @@
 
 _imap_log() { echo "[imap] $*" >&2; }
 
-# A local TCP port nobody listens on now (the kernel's pick for port 0).
-_imap_free_port() {
-    /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+# shellcheck source=scripts/process.sh
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
 
 _imap_write_conf() {
     local dir="$1" port="$2" logfile="$3"
@@ -72,7 +70,7 @@ imap_start() {
     chmod 666 "$logfile"
     IMAP_CONF="$dir/dovecot.conf"
     for attempt in 1 2 3; do
-        IMAP_PORT=$(_imap_free_port) || return 1
+        IMAP_PORT=$(free_port) || return 1
         _imap_write_conf "$dir" "$IMAP_PORT" "$logfile"
         /usr/sbin/dovecot -F -c "$IMAP_CONF" </dev/null >>"$logfile" 2>&1 &
         IMAP_PID=$!
@@ -95,18 +93,6 @@ imap_start() {
 
 imap_stop() {
     [ -n "${IMAP_PID:-}" ] || return 0
-    local i
-    if kill -0 "$IMAP_PID" 2>/dev/null; then
-        kill -TERM "$IMAP_PID" 2>/dev/null
-        for i in $(seq 1 100); do
-            kill -0 "$IMAP_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        if kill -0 "$IMAP_PID" 2>/dev/null; then
-            _imap_log "Dovecot did not stop on SIGTERM; killing it"
-            kill -KILL "$IMAP_PID" 2>/dev/null
-        fi
-    fi
-    wait "$IMAP_PID" 2>/dev/null
+    stop_process "$IMAP_PID" Dovecot
     IMAP_PID=""
 }
