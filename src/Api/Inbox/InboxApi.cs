@@ -23,6 +23,10 @@ public static class InboxApi
         return_date, read_at, bounce_type, bounce_status, text_body, relay_status
         """;
 
+    /// <summary>The list's filter: the caller's messages, of one kind ($2) and read or unread ($3) when given.</summary>
+    private const string Filter =
+        "user_id = $1 AND ($2::text IS NULL OR kind = $2) AND ($3::boolean IS NULL OR (read_at IS NULL) = $3)";
+
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder endpoints)
     {
         var inbox = endpoints.MapGroup("/api/inbox").WithTags("Inbox").RequireAuthorization()
@@ -59,15 +63,12 @@ public static class InboxApi
             db,
             paging,
             Sql.BatchCommand(
-                """
-                SELECT count(*) FROM inbox_messages
-                WHERE user_id = $1 AND ($2::text IS NULL OR kind = $2) AND ($3::boolean IS NULL OR (read_at IS NULL) = $3)
-                """,
+                $"SELECT count(*) FROM inbox_messages WHERE {Filter}",
                 userId, kind, unread),
             Sql.BatchCommand(
                 $"""
                 SELECT {Columns} FROM inbox_messages
-                WHERE user_id = $1 AND ($2::text IS NULL OR kind = $2) AND ($3::boolean IS NULL OR (read_at IS NULL) = $3)
+                WHERE {Filter}
                 ORDER BY received_at DESC, id DESC
                 LIMIT $4 OFFSET $5
                 """,
