@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Mailboxes;
@@ -8,7 +7,7 @@ namespace RoleFerry.Api.Mailboxes;
 /// RoleFerry reads the mailbox over IMAP (the other IMAP fields default to TLS as for SMTP, port 993, or 143 without
 /// TLS, and the SMTP username and password).
 /// </summary>
-public sealed partial record CreateMailboxRequest(
+public sealed record CreateMailboxRequest(
     string? Email,
     string? Domain,
     string? SmtpHost,
@@ -35,7 +34,7 @@ public sealed partial record CreateMailboxRequest(
         }
 
         errors.Required(Domain, "domain", 253);
-        if (!string.IsNullOrWhiteSpace(Domain) && !DomainShape().IsMatch(Domain.Trim().ToLowerInvariant()))
+        if (!string.IsNullOrWhiteSpace(Domain) && !MailboxDomainRules.IsValid(Domain))
         {
             errors.Add("domain", "domain must be a domain name such as mail.example.com.");
         }
@@ -63,8 +62,4 @@ public sealed partial record CreateMailboxRequest(
     }
 
     public override string ToString() => $"{Email} via {SmtpHost}:{SmtpPort}";
-
-    // The mailbox pool's own rule (NewMailboxValidator): lower-case labels of letters, digits and inner hyphens.
-    [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")]
-    private static partial Regex DomainShape();
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using RoleFerry.Api.Infrastructure;
 using RoleFerry.Grains.Interfaces.Mailboxes;
@@ -11,7 +10,7 @@ namespace RoleFerry.Api.Mailboxes;
 /// left out is unchanged. <c>imapHost: null</c> (or "") stops RoleFerry reading the mailbox. The record documents
 /// the body; <see cref="ReadAsync"/> reads it, telling a field left out from one set to null.
 /// </summary>
-public sealed partial record PatchMailboxRequest(
+public sealed record PatchMailboxRequest(
     string? Domain,
     string? SmtpHost,
     int? SmtpPort,
@@ -74,7 +73,7 @@ public sealed partial record PatchMailboxRequest(
             ImapPassword: Text(fields, "imapPassword", 1000, errors, required: false, trim: false),
             ImapUseTls: Flag(fields, "imapUseTls", errors),
             RemoveImap: removeImap);
-        if (change.Domain is { } domain && !DomainShape().IsMatch(domain.ToLowerInvariant()))
+        if (change.Domain is { } domain && !MailboxDomainRules.IsValid(domain))
         {
             errors.Add("domain", "domain must be a domain name such as mail.example.com.");
         }
@@ -137,8 +136,4 @@ public sealed partial record PatchMailboxRequest(
 
         return value.GetBoolean();
     }
-
-    // The mailbox pool's own rule (NewMailboxValidator): lower-case labels of letters, digits and inner hyphens.
-    [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")]
-    private static partial Regex DomainShape();
 }
