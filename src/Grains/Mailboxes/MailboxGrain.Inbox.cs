@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using RoleFerry.Grains.Interfaces.Inbox;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 
@@ -43,7 +42,7 @@ public sealed partial class MailboxGrain
             }
 
             var version = long.Parse(state.Etag!, CultureInfo.InvariantCulture);
-            if (await ServiceProvider.GetRequiredService<MailboxSettingsStore>().UpdateAsync(Id, version, row, Now))
+            if (await settingsStore.UpdateAsync(Id, version, row, Now))
             {
                 break;
             }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using RoleFerry.Grains.Notifications;
 
 namespace RoleFerry.Grains.Mailboxes;
@@ -8,5 +7,5 @@ public sealed partial class MailboxGrain
 {
     /// <summary>The health rules paused this mailbox: a <c>mailbox_paused</c> notification for every admin.</summary>
     private Task NotifyPausedItselfAsync(string reason, DateTimeOffset at) =>
-        ServiceProvider.GetRequiredService<NotificationStore>().MailboxPausedAsync(Id, reason, at);
+        notifications.MailboxPausedAsync(Id, reason, at);
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using Orleans.Runtime;
 using Orleans.Storage;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Notifications;
 using RoleFerry.Grains.Security;
 using RoleFerry.Grains.Telemetry;
 
@@ -24,6 +25,8 @@ public sealed partial class MailboxGrain(
     SecretProtector secrets,
     IOptions<MailboxOptions> options,
     MailboxMetrics metrics,
+    MailboxSettingsStore settingsStore,
+    NotificationStore notifications,
     TimeProvider clock) : Grain, IMailboxGrain, IRemindable
 {
     public const string HealthReminderName = "health-check";

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Suppression;
@@ -11,7 +10,7 @@ public sealed partial class SequenceGrain
 {
     /// <summary>The steps that left before the current one (none for step 1).</summary>
     private async Task<IReadOnlyList<EarlierStep>> LoadThreadAsync() =>
-        S.CurrentStep == 1 ? [] : await ServiceProvider.GetRequiredService<SequenceThreadStore>().LoadEarlierAsync(Id, S.CurrentStep);
+        S.CurrentStep == 1 ? [] : await threads.LoadEarlierAsync(Id, S.CurrentStep);
 
     private string SubjectOf(TemplateStep step, IReadOnlyList<EarlierStep> thread) =>
         FollowUpThread.Subject(S.CurrentStep, step.Subject, thread, subject => TemplateRenderer.Render(subject ?? "", S.Variables), S.Step(1).Subject);
@@ -27,7 +26,7 @@ public sealed partial class SequenceGrain
     {
         if (context.SuppressionReason is not null && !context.ContactReplied && !context.ContactOptedOut && context.ContactBounces == 0)
         {
-            await ServiceProvider.GetRequiredService<SuppressionList>().CancelStepAsync(Id, S.CurrentStep, stop.Reason);
+            await suppression.CancelStepAsync(Id, S.CurrentStep, stop.Reason);
         }
 
         await FinishAsync(stop.Status, stop.Reason);

@@ -6,6 +6,7 @@ using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Suppression;
 using RoleFerry.Grains.Telemetry;
 using RoleFerry.Grains.Templates;
 
@@ -29,6 +30,8 @@ public sealed partial class SequenceGrain(
     IOptions<EmailOptions> emailOptions,
     IOptions<SequenceOptions> options,
     OutreachMetrics metrics,
+    SequenceThreadStore threads,
+    SuppressionList suppression,
     TimeProvider clock,
     ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, IRemindable
 {

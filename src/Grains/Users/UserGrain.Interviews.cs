@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using RoleFerry.Grains.Interfaces.Users;
 using RoleFerry.Grains.Notifications;
 
@@ -15,8 +14,6 @@ public sealed partial class UserGrain : IUserAccountGrain, IRemindable
     public const string InterviewReminder = "interview-soon";
 
     private static readonly TimeSpan InterviewReminderPeriod = TimeSpan.FromHours(1);
-
-    private NotificationStore Notifications => ServiceProvider.GetRequiredService<NotificationStore>();
 
     public Task RefreshInterviewRemindersAsync() => AnnounceInterviewsAsync();
 
@@ -41,8 +38,8 @@ public sealed partial class UserGrain : IUserAccountGrain, IRemindable
     private async Task AnnounceInterviewsAsync()
     {
         var now = clock.GetUtcNow();
-        await Notifications.InterviewsSoonAsync(Id, now);
-        var next = await Notifications.NextInterviewReminderAsync(Id, now);
+        await notifications.InterviewsSoonAsync(Id, now);
+        var next = await notifications.NextInterviewReminderAsync(Id, now);
         if (next is { } due)
         {
             await this.RegisterOrUpdateReminder(InterviewReminder, due > now ? due - now : TimeSpan.Zero, InterviewReminderPeriod);

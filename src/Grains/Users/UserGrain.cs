@@ -4,6 +4,7 @@ using Orleans.Storage;
 using RoleFerry.Grains.EmailEvents;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Notifications;
 using RoleFerry.Grains.Sequences;
 
 namespace RoleFerry.Grains.Users;
@@ -22,6 +23,7 @@ public sealed partial class UserGrain(
     SequenceEnrollment enrollment,
     EmailEventStore events,
     IOptions<UserQuotaOptions> quotas,
+    NotificationStore notifications,
     TimeProvider clock) : Grain, IUserGrain
 {
     private DateOnly _day;
