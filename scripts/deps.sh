@@ -6,6 +6,8 @@
 #   ensure_spamassassin       Debian's spamassassin (the email tests score a real step email with `spamassassin -L -t`)
 #   ensure_postgres_binaries  postgresql-15 server binaries in /usr/lib/postgresql/15/bin
 #   ensure_chromium           Debian's chromium at /usr/bin/chromium (the dashboard's browser test drives it)
+#   ensure_redocly DIR        the Redocly CLI pinned in DIR/package-lock.json (npm ci), for the OpenAPI lint test
+#   ensure_dovecot            Debian's Dovecot IMAP server (dovecot-imapd) at /usr/sbin/dovecot (the inbox tests read it)
 #   require_dotnet            fail with a clear message when the dotnet CLI is missing
 
 _deps_log() { echo "[deps] $*" >&2; }
@@ -92,6 +94,30 @@ ensure_chromium() {
     apt_install chromium || return 1
     [ -x /usr/bin/chromium ] || { _deps_log "/usr/bin/chromium is still missing"; return 1; }
     _deps_log "chromium installed: $(/usr/bin/chromium --version 2>/dev/null)"
+}
+
+ensure_redocly() {
+    local dir="$1"
+    local pinned installed
+    pinned=$(sed -n 's/.*"@redocly\/cli": *"\([^"]*\)".*/\1/p' "$dir/package.json" | head -n 1)
+    installed=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$dir/node_modules/@redocly/cli/package.json" 2>/dev/null | head -n 1)
+    if [ -x "$dir/node_modules/.bin/redocly" ] && [ -n "$pinned" ] && [ "$installed" = "$pinned" ]; then
+        return 0
+    fi
+    command -v npm >/dev/null 2>&1 || { _deps_log "npm is not on PATH (needed to install the Redocly CLI for the OpenAPI lint test)"; return 1; }
+    _deps_log "installing the Redocly CLI $pinned in $dir (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null >&2) || return 1
+    [ -x "$dir/node_modules/.bin/redocly" ] || { _deps_log "$dir/node_modules/.bin/redocly is still missing"; return 1; }
+}
+
+ensure_dovecot() {
+    if [ -x /usr/sbin/dovecot ] && [ -x /usr/bin/doveadm ] && [ -e /usr/lib/dovecot/imap ]; then
+        return 0
+    fi
+    _deps_log "Dovecot's IMAP server is missing (the inbox tests read mailboxes from it); installing dovecot-imapd with apt"
+    apt_install dovecot-imapd || return 1
+    [ -x /usr/sbin/dovecot ] || { _deps_log "/usr/sbin/dovecot is still missing"; return 1; }
+    _deps_log "dovecot-imapd installed: $(/usr/sbin/dovecot --version 2>/dev/null)"
 }
 
 require_dotnet() {

@@ -2,7 +2,7 @@
 # Private PostgreSQL clusters for run.sh and test.sh, built from the installed binaries.
 # Source this file; it defines functions only and changes no shell options.
 #
-#   free_port                      print a free TCP port on 127.0.0.1
+#   free_port                      print a free TCP port on 127.0.0.1 (scripts/process.sh)
 #   pg_start [opts] DIR PORT       initdb DIR if it holds no cluster yet, then start it on 127.0.0.1:PORT
 #       --fast                     fsync/synchronous_commit/full_page_writes off: throwaway test clusters ONLY
 #       --max-connections N        default 200
@@ -20,6 +20,9 @@
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
+# shellcheck source=scripts/process.sh
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
+
 _pg_log() { echo "[pg] $*" >&2; }
 
 # Run a command as the OS user that owns the clusters.
@@ -29,29 +32,6 @@ _pg_as_owner() {
     else
         (cd / && "$@")
     fi
-}
-
-free_port() {
-    local port
-    if port=$(/usr/bin/python3 -c 'import socket
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()' 2>/dev/null) && [ -n "$port" ]; then
-        echo "$port"
-        return 0
-    fi
-    # Fallback without python: probe random ports; a refused connection means nobody listens there.
-    local i
-    for i in $(seq 1 200); do
-        port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 30000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    _pg_log "no free TCP port found"
-    return 1
 }
 
 pg_is_running() {

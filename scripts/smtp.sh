@@ -8,6 +8,9 @@ _SMTP_SCRIPT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/smtp/rolefe
 
 _smtp_log() { echo "[smtp] $*" >&2; }
 
+# shellcheck source=scripts/process.sh
+. "$(dirname "${BASH_SOURCE[0]}")/process.sh"
+
 smtp_start() {
     local maildir="$1" logfile="$2" portfile i
     mkdir -p "$maildir" || return 1
@@ -36,18 +39,6 @@ smtp_start() {
 
 smtp_stop() {
     [ -n "${SMTP_PID:-}" ] || return 0
-    local i
-    if kill -0 "$SMTP_PID" 2>/dev/null; then
-        kill -TERM "$SMTP_PID" 2>/dev/null
-        for i in $(seq 1 100); do
-            kill -0 "$SMTP_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        if kill -0 "$SMTP_PID" 2>/dev/null; then
-            _smtp_log "test SMTP server did not stop on SIGTERM; killing it"
-            kill -KILL "$SMTP_PID" 2>/dev/null
-        fi
-    fi
-    wait "$SMTP_PID" 2>/dev/null
+    stop_process "$SMTP_PID" "the test SMTP server"
     SMTP_PID=""
 }

@@ -14,7 +14,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RoleFerry.Api.Accounts;
+using RoleFerry.Api.Analytics;
+using RoleFerry.Api.Interviews;
+using RoleFerry.Api.Notifications;
 using RoleFerry.Api.Email;
+using RoleFerry.Api.Inbox;
 using RoleFerry.Api.Mailboxes;
 using RoleFerry.Api.Sequences;
 using RoleFerry.Api.Tracking;
@@ -90,6 +94,7 @@ public static class ApiExtensions
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddDocumentTransformer<DocumentInfoTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
         });
         return services;
@@ -97,7 +102,8 @@ public static class ApiExtensions
 
     /// <summary>
     /// The middleware of the HTTP API, in order: request id and request log, exception handler and problem details
-    /// for bodiless errors, the 1 MiB body limit, Swagger UI, authentication, authorization, rate limiting.
+    /// for bodiless errors, the 1 MiB body limit, Swagger UI, authentication, revoked tokens (password changed,
+    /// account erased), authorization, rate limiting.
     /// Call it before <see cref="MapRoleFerryApi"/>.
     /// </summary>
     public static IApplicationBuilder UseRoleFerryApi(this IApplicationBuilder app)
@@ -112,6 +118,7 @@ public static class ApiExtensions
             o.SwaggerEndpoint("/openapi/v1.json", "RoleFerry API v1");
         });
         app.UseAuthentication();
+        app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
@@ -134,6 +141,11 @@ public static class ApiExtensions
         endpoints.MapMatchingApi();
         endpoints.MapApplicationsApi();
         endpoints.MapContactsApi();
+        endpoints.MapAccountSettingsApi();
+        endpoints.MapInterviewsApi();
+        endpoints.MapNotificationsApi();
+        endpoints.MapAnalyticsApi();
+        endpoints.MapInboxApi();
         return endpoints;
     }
 

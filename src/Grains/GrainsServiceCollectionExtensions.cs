@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.EmailEvents;
+using RoleFerry.Grains.Inbox;
 using RoleFerry.Grains.Interfaces.Tracking;
 using RoleFerry.Grains.Mailboxes;
 using RoleFerry.Grains.Maintenance;
+using RoleFerry.Grains.Notifications;
 using RoleFerry.Grains.Security;
 using RoleFerry.Grains.Sequences;
 using RoleFerry.Grains.Telemetry;
@@ -69,6 +71,12 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<SequenceOutreachStore>();
         services.AddSingleton<SequenceEnrollment>();
         services.AddSingleton<EmailEventStore>();
+
+        // [notifications]
+        services.AddSingleton<NotificationStore>();
+
+        // [inbox]
+        services.AddRoleFerryInbox(configuration);
 
         return services;
     }

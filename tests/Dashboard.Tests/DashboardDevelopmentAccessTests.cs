@@ -31,27 +31,22 @@ public sealed class DashboardDevelopmentAccessTests(DevelopmentSilo silo) : ICla
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<title>Orleans Dashboard</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        // The dashboard gathers its counters every second: wait (bounded) for the silo to show among the hosts.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonElement hosts;
-        do
-        {
-            using var counters = await client.GetAsync("/dashboard/DashboardCounters");
-            Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
-            hosts = JsonDocument.Parse(await counters.Content.ReadAsStringAsync()).RootElement.GetProperty("hosts").Clone();
-        }
-        while (!Lists(hosts, silo.SiloAddress) && DateTime.UtcNow < deadline && await Pause());
+        // The dashboard gathers its counters on a timer: read them again after its ticks until the silo shows.
+        using var ticks = new DashboardTicks();
+        var hosts = await ticks.UntilAsync(
+            async () =>
+            {
+                using var counters = await client.GetAsync("/dashboard/DashboardCounters");
+                Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
+                return JsonDocument.Parse(await counters.Content.ReadAsStringAsync()).RootElement.GetProperty("hosts").Clone();
+            },
+            h => Lists(h, silo.SiloAddress),
+            TimeSpan.FromSeconds(30));
 
         Assert.True(Lists(hosts, silo.SiloAddress), hosts.ToString());
         Assert.Equal(HttpStatusCode.MovedPermanently, await client.StatusAsync("/dashboard"));
 
         static bool Lists(JsonElement hosts, string siloAddress) =>
             hosts.EnumerateArray().Any(h => h.GetProperty("siloAddress").GetString() == siloAddress);
-
-        static async Task<bool> Pause()
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-            return true;
-        }
     }
 }

@@ -74,26 +74,16 @@ public sealed class DashboardProductionAccessTests(ProductionSilo silo) : IClass
 
         using var page = await client.GetAsync("/dashboard/", bearer: admin);
         Assert.Contains("<title>Orleans Dashboard</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        // The dashboard gathers its counters every second: wait (bounded) for the pool's activation to show.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        JsonElement counters;
-        do
-        {
-            counters = await JsonAsync(client, "/dashboard/DashboardCounters", admin);
-        }
-        while (!Lists(counters, DashboardRoutes.GrainType) && DateTime.UtcNow < deadline && await Pause());
+        // The dashboard gathers its counters on a timer: read them again after its ticks until the pool's activation shows.
+        using var ticks = new DashboardTicks();
+        var counters = await ticks.UntilAsync(
+            () => JsonAsync(client, "/dashboard/DashboardCounters", admin), c => Lists(c, DashboardRoutes.GrainType), TimeSpan.FromSeconds(30));
 
         Assert.Contains(counters.GetProperty("hosts").EnumerateArray(), h => h.GetProperty("siloAddress").GetString() == silo.SiloAddress);
         Assert.True(Lists(counters, DashboardRoutes.GrainType), counters.ToString());
 
         static bool Lists(JsonElement counters, string grainType) =>
             counters.GetProperty("simpleGrainStats").EnumerateArray().Any(s => s.GetProperty("grainType").GetString() == grainType);
-
-        static async Task<bool> Pause()
-        {
-            await Task.Delay(200);
-            return true;
-        }
     }
 
     [Fact]

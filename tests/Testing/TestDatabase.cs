@@ -63,14 +63,17 @@ public static class TestDatabase
         }
     }
 
-    // Test databases are never reused once their test is over, so their pooled connections are closed after a few idle
+    // Test databases are never reused once their test is over, so their pooled connections are closed after 30 idle
     // seconds instead of Npgsql's five minutes: otherwise the pools of finished tests fill PostgreSQL's max_connections.
+    // Opening a connection may take 60 s instead of 15: test assemblies run side by side with silos of their own on
+    // two cores, and a starved thread pool resumes a socket's connect late.
     private static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString)
         {
             Database = database,
-            ConnectionIdleLifetime = 5,
+            ConnectionIdleLifetime = 30,
             ConnectionPruningInterval = 1,
+            Timeout = 60,
         }.ConnectionString;
 
     // The database names are generated above (letters, digits, underscore), never user input.

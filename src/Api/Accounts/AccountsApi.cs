@@ -38,6 +38,7 @@ public static class AccountsApi
         endpoints.MapGet("/api/me", GetMeAsync)
             .WithTags("Accounts")
             .WithName("GetMe")
+            .WithSummary("The caller's account: profile, timezone, tier, credits and whether they are an admin.")
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return endpoints;
@@ -98,9 +99,10 @@ public static class AccountsApi
         string email;
         string hash;
         DateTimeOffset? lockedUntil;
+        Guid stamp;
         await using (var find = db.Command(
             """
-            SELECT id, email, password_hash, locked_until FROM users WHERE lower(email) = lower($1)
+            SELECT id, email, password_hash, locked_until, security_stamp FROM users WHERE lower(email) = lower($1)
             """,
             request.Email!.Trim()))
         await using (var reader = await find.ExecuteReaderAsync(ct))
@@ -115,6 +117,7 @@ public static class AccountsApi
             email = reader.Get<string>("email");
             hash = reader.Get<string>("password_hash");
             lockedUntil = reader.GetOrNull<DateTimeOffset>("locked_until");
+            stamp = reader.Get<Guid>("security_stamp");
         }
 
         if (lockedUntil > now)
@@ -157,36 +160,14 @@ public static class AccountsApi
             return Problems.Locked("The account is locked after too many wrong passwords; try again later.");
         }
 
-        return TypedResults.Ok(tokens.Issue(id, email));
+        return TypedResults.Ok(tokens.Issue(id, email, stamp));
     }
 
     internal static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMeAsync(
-        ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
-    {
-        await using var command = db.Command(
-            """
-            SELECT id, email, full_name, mode, subscription_tier, credits_remaining, timezone, created_at
-            FROM users WHERE id = $1
-            """,
-            principal.GetUserId());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return Problems.NotFound("The account no longer exists.");
-        }
-
-        var email = reader.Get<string>("email");
-        return TypedResults.Ok(new MeResponse(
-            reader.Get<long>("id"),
-            email,
-            reader.Get<string>("full_name"),
-            reader.Get<string>("mode"),
-            reader.Get<string>("subscription_tier"),
-            reader.Get<int>("credits_remaining"),
-            admins.CurrentValue.IsAdmin(email),
-            reader.Get<string>("timezone"),
-            reader.Get<DateTimeOffset>("created_at")));
-    }
+        ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct) =>
+        await MeRows.FindAsync(db, principal.GetUserId(), admins.CurrentValue, ct) is { } me
+            ? TypedResults.Ok(me)
+            : Problems.NotFound("The account no longer exists.");
 
     private static ProblemHttpResult LockedUntil(HttpContext context, DateTimeOffset lockedUntil, DateTimeOffset now)
     {

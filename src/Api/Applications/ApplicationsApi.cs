@@ -30,14 +30,22 @@ public static class ApplicationsApi
             .WithName("ListApplications")
             .WithSummary("The tracker, most recent action first.")
             .ProducesValidationProblem();
-        applications.MapGet("/{id:long}", GetAsync).WithName("GetApplication").ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapGet("/{id:long}", GetAsync).WithName("GetApplication")
+            .WithSummary("One tracker row: the application with its job, company and outreach counts.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapPatch("/{id:long}", UpdateAsync)
             .WithName("UpdateApplication")
+            .WithSummary("Changes the status or notes; a status change is recorded in the history (cause user).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapGet("/{id:long}/history", GetHistoryAsync)
             .WithName("GetApplicationHistory")
             .WithSummary("Status changes, oldest first, with their cause (user or system).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapGet("/{id:long}/timeline", GetTimelineAsync)
+            .WithName("GetApplicationTimeline")
+            .WithSummary("Everything that happened to the application, oldest first: status changes, emails, replies, bounces, interviews.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapDelete("/{id:long}", DeleteAsync)
@@ -183,16 +191,9 @@ public static class ApplicationsApi
         }
 
         var userId = principal.GetUserId();
-        await using (var exists = db.Command(
-            """
-            SELECT EXISTS (SELECT 1 FROM applications WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL)
-            """,
-            id, userId))
+        if (!await IsOwnApplicationAsync(db, id, userId, ct))
         {
-            if (await exists.ExecuteScalarAsync(ct) is not true)
-            {
-                return NotFound(id);
-            }
+            return NotFound(id);
         }
 
         return TypedResults.Ok(await PageQuery.ReadAsync(
@@ -221,6 +222,41 @@ public static class ApplicationsApi
                 reader.Get<string>("to_status"),
                 reader.Get<string>("cause"),
                 reader.Get<DateTimeOffset>("changed_at")),
+            ct));
+    }
+
+    /// <summary>Whether the application exists, is the user's and is not deleted.</summary>
+    private static async Task<bool> IsOwnApplicationAsync(NpgsqlDataSource db, long id, long userId, CancellationToken ct)
+    {
+        await using var exists = db.Command(
+            """
+            SELECT EXISTS (SELECT 1 FROM applications WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL)
+            """,
+            id, userId);
+        return await exists.ExecuteScalarAsync(ct) is true;
+    }
+
+    internal static async Task<Results<Ok<PagedResponse<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> GetTimelineAsync(
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct, int? page = null, int? pageSize = null)
+    {
+        var errors = new ValidationErrors();
+        if (PageRequest.From(page, pageSize, errors) is not { } paging)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var userId = principal.GetUserId();
+        if (!await IsOwnApplicationAsync(db, id, userId, ct))
+        {
+            return NotFound(id);
+        }
+
+        return TypedResults.Ok(await PageQuery.ReadAsync(
+            db,
+            paging,
+            Sql.BatchCommand(ApplicationTimeline.Count, id, userId),
+            Sql.BatchCommand(ApplicationTimeline.Page, id, userId, paging.PageSize, paging.Offset),
+            ApplicationTimeline.Read,
             ct));
     }
 
@@ -254,8 +290,8 @@ public static class ApplicationsApi
                 """
                 UPDATE sequence_instances
                 SET status = 'canceled', stopped_at = $3, stop_reason = 'the application was deleted',
-                    next_step_due_at = NULL, updated_at = $3, version = version + 1
-                WHERE application_id = $1 AND user_id = $2 AND status IN ('active', 'paused')
+                    next_step_due_at = NULL, resume_at = NULL, updated_at = $3, version = version + 1
+                WHERE application_id = $1 AND user_id = $2 AND status IN ('active', 'paused', 'parked')
                 """,
                 id, userId, now));
             batch.BatchCommands.Add(Sql.BatchCommand(

@@ -22,7 +22,7 @@ public static class CompaniesApi
             .WithName("CreateCompany")
             .WithSummary("201 with a new company, or 200 with the one already known for the same normalized domain.")
             .ProducesValidationProblem();
-        companies.MapGet("/{id:long}", GetAsync).WithName("GetCompany").ProducesProblem(StatusCodes.Status404NotFound);
+        companies.MapGet("/{id:long}", GetAsync).WithName("GetCompany").WithSummary("One company of the shared catalogue.").ProducesProblem(StatusCodes.Status404NotFound);
         companies.MapGet("", ListAsync)
             .WithName("ListCompanies")
             .WithSummary("Companies whose name or domain starts with the query, by name.")

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Orleans;
 using RoleFerry.Api.Infrastructure;
+using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Api.Contacts;
 
@@ -28,9 +30,19 @@ public static class ContactsApi
             .WithSummary("201 with a new contact, or 200 with yours that has the same email at the same company.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        contacts.MapGet("/{id:long}", GetAsync).WithName("GetContact").ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapGet("/{id:long}", GetAsync).WithName("GetContact").WithSummary("One of your contacts.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         contacts.MapGet("", ListAsync).WithName("ListContacts").WithSummary("Your contacts, optionally at one company.")
             .ProducesValidationProblem();
+        contacts.MapPatch("/{id:long}", UpdateAsync)
+            .WithName("UpdateContact")
+            .WithSummary("Corrects a contact's names, title or timezone; the email is fixed (a new address is a new contact).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        contacts.MapDelete("/{id:long}", DeleteAsync)
+            .WithName("DeleteContact")
+            .WithSummary("Cancels the contact's sequences, then deletes the contact with its emails and their events.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -139,6 +151,101 @@ public static class ContactsApi
                 userId, companyId, paging.PageSize, paging.Offset),
             Read,
             ct));
+    }
+
+    internal static async Task<Results<Ok<ContactResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, UpdateContactRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!string.IsNullOrEmpty(request.Timezone))
+        {
+            await TimeZoneRules.ValidateAsync(db, request.Timezone, "timezone", errors, ct);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var userId = principal.GetUserId();
+        // "" clears an optional field; null (or absent) keeps it.
+        await using (var update = db.Command(
+            """
+            UPDATE contacts SET
+                full_name  = coalesce($3::text, full_name),
+                first_name = CASE WHEN $4::text IS NULL THEN first_name ELSE nullif(btrim($4::text), '') END,
+                last_name  = CASE WHEN $5::text IS NULL THEN last_name ELSE nullif(btrim($5::text), '') END,
+                title      = CASE WHEN $6::text IS NULL THEN title ELSE nullif(btrim($6::text), '') END,
+                timezone   = CASE WHEN $7::text IS NULL THEN timezone ELSE nullif($7::text, '') END,
+                updated_at = $8
+            WHERE id = $1 AND user_id = $2
+            """,
+            id, userId, request.FullName?.Trim(), request.FirstName, request.LastName, request.Title, request.Timezone, clock.GetUtcNow()))
+        {
+            if (await update.ExecuteNonQueryAsync(ct) == 0)
+            {
+                return Problems.NotFound($"Contact {id} does not exist.");
+            }
+        }
+
+        return TypedResults.Ok((await FindAsync(db, id, userId, ct))!);
+    }
+
+    /// <summary>
+    /// Cancels the contact's live sequences through their grains (each stops its steps and drops its wake-up), then
+    /// deletes the contact; its sequences and emails go with it (foreign keys), the events of those emails too.
+    /// Suppression entries of its address stay: it is still never emailed again.
+    /// </summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, IGrainFactory grains, CancellationToken ct)
+    {
+        var userId = principal.GetUserId();
+        var sequences = new List<long>();
+        await using (var live = db.Command(
+            """
+            SELECT c.id AS contact_id, si.id AS sequence_id
+            FROM contacts c
+            LEFT JOIN sequence_instances si ON si.contact_id = c.id
+                 AND si.status NOT IN ('completed', 'stopped_reply', 'stopped_bounce', 'stopped_optout', 'canceled', 'failed')
+            WHERE c.id = $1 AND c.user_id = $2
+            ORDER BY si.id
+            """,
+            id, userId))
+        await using (var reader = await live.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                return Problems.NotFound($"Contact {id} does not exist.");
+            }
+
+            do
+            {
+                if (reader.GetOrNull<long>("sequence_id") is long sequenceId)
+                {
+                    sequences.Add(sequenceId);
+                }
+            }
+            while (await reader.ReadAsync(ct));
+        }
+
+        foreach (var sequenceId in sequences)
+        {
+            await grains.GetGrain<ISequenceGrain>(sequenceId).StopAsync(SequenceStatuses.Canceled, "the contact was deleted");
+        }
+
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(Sql.BatchCommand(
+            """
+            DELETE FROM outreach_events e USING outreach o, contacts c
+            WHERE e.outreach_id = o.id AND o.contact_id = c.id AND c.id = $1 AND c.user_id = $2
+            """,
+            id, userId));
+        batch.BatchCommands.Add(Sql.BatchCommand("DELETE FROM contacts WHERE id = $1 AND user_id = $2", id, userId));
+        await batch.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<ContactResponse?> FindAsync(NpgsqlDataSource db, long id, long userId, CancellationToken ct)

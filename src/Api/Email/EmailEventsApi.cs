@@ -21,6 +21,8 @@ public static class EmailEventsApi
         endpoints.MapPost("/api/webhooks/email-events", ReceiveAsync)
             .AllowAnonymous()
             .WithTags("Email events")
+            .WithName("ReceiveEmailEvents")
+            .WithSummary("Delivery, bounce, spam, reply, auto-reply and unsubscribe events, signed with the webhook secret; a repeated eventId is ignored.")
             .Accepts<EmailEventDto[]>("application/json")
             .Produces<EmailEventsResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -6,7 +6,8 @@ namespace RoleFerry.Api.Infrastructure;
 
 /// <summary>
 /// Describes the bearer token in the OpenAPI document: a <c>Bearer</c> security scheme, required by every
-/// operation whose endpoint needs an authenticated caller.
+/// operation whose endpoint needs an authenticated caller; every public operation (register, login, webhooks,
+/// tracking) declares <c>security: []</c>, so a client generator knows it sends no token.
 /// </summary>
 public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -28,9 +29,9 @@ public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOp
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        operation.Security ??= [];
         if (metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any())
         {
-            operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement
             {
                 [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],

@@ -20,7 +20,7 @@ public static class JobsApi
             .WithSummary("201 with a new job, or 200 with the job already known for the externalId.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        jobs.MapGet("/{id:long}", GetAsync).WithName("GetJob").ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapGet("/{id:long}", GetAsync).WithName("GetJob").WithSummary("One job with its company.").ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapGet("", SearchAsync)
             .WithName("SearchJobs")
             .WithSummary("Unexpired jobs; query is full-text (websearch syntax) over title and description.")

@@ -19,15 +19,22 @@ public static class AdminMailboxesApi
         var mailboxes = endpoints.MapGroup("/api/admin/mailboxes").WithTags("Mailboxes (admin)")
             .RequireAuthorization(AdminPolicy.Name)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        mailboxes.MapPost("/", CreateAsync).WithName("CreateMailbox").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        mailboxes.MapGet("/", ListAsync).WithName("ListMailboxes").ProducesValidationProblem();
+        mailboxes.MapPost("/", CreateAsync).WithName("CreateMailbox").WithSummary("Adds a sending mailbox (its password is never returned).").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        mailboxes.MapGet("/", ListAsync).WithName("ListMailboxes").WithSummary("Every mailbox with its status, health, caps and sends today.").ProducesValidationProblem();
+        mailboxes.MapPatch("/{id:long}", PatchAsync).WithName("UpdateMailbox")
+            .WithSummary("Changes any setting but the email; new credentials are used from the next connection.")
+            .Accepts<PatchMailboxRequest>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         mailboxes.MapPost("/{id:long}/pause", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            ChangeAsync(id, db, g, m => m.PauseAsync("paused by an admin"), ct)).WithName("PauseMailbox");
+            ChangeAsync(id, db, g, m => m.PauseAsync("paused by an admin"), ct)).WithName("PauseMailbox")
+            .WithSummary("Pauses a mailbox: it sends nothing until resumed.").ProducesProblem(StatusCodes.Status404NotFound);
         mailboxes.MapPost("/{id:long}/resume", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            ChangeAsync(id, db, g, m => m.ResumeAsync(), ct)).WithName("ResumeMailbox");
+            ChangeAsync(id, db, g, m => m.ResumeAsync(), ct)).WithName("ResumeMailbox")
+            .WithSummary("Resumes a paused mailbox (it stays paused while its health is below the threshold).").ProducesProblem(StatusCodes.Status404NotFound);
         mailboxes.MapPost("/{id:long}/activate", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            ChangeAsync(id, db, g, m => m.ActivateAsync(), ct)).WithName("ActivateMailbox");
-        mailboxes.MapGet("/{id:long}/health-log", HealthLogAsync).WithName("MailboxHealthLog").ProducesProblem(StatusCodes.Status404NotFound);
+            ChangeAsync(id, db, g, m => m.ActivateAsync(), ct)).WithName("ActivateMailbox")
+            .WithSummary("Skips warm-up: the mailbox sends up to its full daily cap.").ProducesProblem(StatusCodes.Status404NotFound);
+        mailboxes.MapGet("/{id:long}/health-log", HealthLogAsync).WithName("MailboxHealthLog").WithSummary("The mailbox's health checks, newest first.").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -49,7 +56,8 @@ public static class AdminMailboxesApi
         var added = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).AddMailboxAsync(new NewMailbox(
             request.Email.Trim(), request.Domain!.Trim(), request.SmtpHost!.Trim(), request.SmtpPort!.Value,
             request.SmtpUsername?.Trim() ?? "", request.SmtpPassword ?? "", request.UseTls ?? true, request.DailyCap!.Value,
-            request.WarmupEnabled ?? true, request.MinGapSeconds ?? 0));
+            request.WarmupEnabled ?? true, request.MinGapSeconds ?? 0, NullIfBlank(request.ImapHost), request.ImapPort,
+            request.ImapUsername?.Trim(), request.ImapPassword, request.ImapUseTls));
         if (added.Mailbox is not { } snapshot)
         {
             // The pool refuses what the checks above let through (its own rules, or the same email added meanwhile).
@@ -58,10 +66,11 @@ public static class AdminMailboxesApi
                 : Problems.Validation(JsonNamingPolicy.CamelCase.ConvertName(added.Field!), added.Error!);
         }
 
-        return TypedResults.Created($"/api/admin/mailboxes/{snapshot.Id}", MailboxResponse.From(snapshot));
+        return TypedResults.Created($"/api/admin/mailboxes/{snapshot.Id}", await MailboxResponse.FromAsync(snapshot, db, ct));
     }
 
-    private static async Task<Results<Ok<PagedResponse<MailboxResponse>>, ValidationProblem>> ListAsync(IGrainFactory grains, int? page, int? pageSize)
+    private static async Task<Results<Ok<PagedResponse<MailboxResponse>>, ValidationProblem>> ListAsync(
+        IGrainFactory grains, NpgsqlDataSource db, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (PageRequest.From(page, pageSize, errors) is not { } paging)
@@ -70,7 +79,9 @@ public static class AdminMailboxesApi
         }
 
         var all = await grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).ListAsync();
-        var items = all.Skip((int)Math.Min(paging.Offset, int.MaxValue)).Take(paging.PageSize).Select(MailboxResponse.From).ToList();
+        var shown = all.Skip((int)Math.Min(paging.Offset, int.MaxValue)).Take(paging.PageSize).ToList();
+        var inbox = await InboxStatusQuery.ReadAsync(db, shown.Select(m => m.Id).ToList(), ct);
+        var items = shown.Select(m => MailboxResponse.From(m, inbox.GetValueOrDefault(m.Id))).ToList();
         return TypedResults.Ok(paging.Answer(items, all.Count));
     }
 
@@ -82,7 +93,7 @@ public static class AdminMailboxesApi
             return Problems.NotFound($"Mailbox {id} was not found.");
         }
 
-        return TypedResults.Ok(MailboxResponse.From(await change(grains.GetGrain<IMailboxGrain>(id))));
+        return TypedResults.Ok(await MailboxResponse.FromAsync(await change(grains.GetGrain<IMailboxGrain>(id)), db, ct));
     }
 
     private static async Task<Results<Ok<PagedResponse<HealthLogEntry>>, ValidationProblem, ProblemHttpResult>> HealthLogAsync(
@@ -110,6 +121,29 @@ public static class AdminMailboxesApi
                 r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), new DateTimeOffset(r.GetDateTime(8), TimeSpan.Zero)),
             ct));
     }
+
+    private static async Task<Results<Ok<MailboxResponse>, ValidationProblem, ProblemHttpResult>> PatchAsync(
+        long id, HttpRequest request, NpgsqlDataSource db, IGrainFactory grains, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var change = await PatchMailboxRequest.ReadAsync(request, errors, ct);
+        if (!errors.IsEmpty || change is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (!await ExistsAsync(id, db, ct))
+        {
+            return Problems.NotFound($"Mailbox {id} was not found.");
+        }
+
+        var updated = await grains.GetGrain<IMailboxGrain>(id).UpdateSettingsAsync(change);
+        return updated.Mailbox is { } snapshot
+            ? TypedResults.Ok(await MailboxResponse.FromAsync(snapshot, db, ct))
+            : Problems.Validation(JsonNamingPolicy.CamelCase.ConvertName(updated.Field!), updated.Error!);
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static async Task<bool> ExistsAsync(long id, NpgsqlDataSource db, CancellationToken ct)
     {

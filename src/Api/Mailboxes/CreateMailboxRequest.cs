@@ -1,10 +1,13 @@
-using System.Text.RegularExpressions;
 using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Mailboxes;
 
-/// <summary>POST /api/admin/mailboxes. The password is encrypted at rest and never returned.</summary>
-public sealed partial record CreateMailboxRequest(
+/// <summary>
+/// POST /api/admin/mailboxes. Passwords are encrypted at rest and never returned. With <see cref="ImapHost"/>
+/// RoleFerry reads the mailbox over IMAP (the other IMAP fields default to TLS as for SMTP, port 993, or 143 without
+/// TLS, and the SMTP username and password).
+/// </summary>
+public sealed record CreateMailboxRequest(
     string? Email,
     string? Domain,
     string? SmtpHost,
@@ -14,7 +17,12 @@ public sealed partial record CreateMailboxRequest(
     bool? UseTls,
     int? DailyCap,
     bool? WarmupEnabled,
-    int? MinGapSeconds)
+    int? MinGapSeconds,
+    string? ImapHost = null,
+    int? ImapPort = null,
+    string? ImapUsername = null,
+    string? ImapPassword = null,
+    bool? ImapUseTls = null)
 {
     public ValidationErrors Validate()
     {
@@ -26,7 +34,7 @@ public sealed partial record CreateMailboxRequest(
         }
 
         errors.Required(Domain, "domain", 253);
-        if (!string.IsNullOrWhiteSpace(Domain) && !DomainShape().IsMatch(Domain.Trim().ToLowerInvariant()))
+        if (!string.IsNullOrWhiteSpace(Domain) && !MailboxDomainRules.IsValid(Domain))
         {
             errors.Add("domain", "domain must be a domain name such as mail.example.com.");
         }
@@ -49,12 +57,9 @@ public sealed partial record CreateMailboxRequest(
             errors.Add("minGapSeconds", "minGapSeconds must be 0..86400.");
         }
 
+        ImapFields.Validate(ImapHost, ImapPort, ImapUsername, ImapPassword, errors, hostRequired: ImapPort is not null || ImapUsername is not null || ImapPassword is not null);
         return errors;
     }
 
     public override string ToString() => $"{Email} via {SmtpHost}:{SmtpPort}";
-
-    // The mailbox pool's own rule (NewMailboxValidator): lower-case labels of letters, digits and inner hyphens.
-    [GeneratedRegex(@"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")]
-    private static partial Regex DomainShape();
 }

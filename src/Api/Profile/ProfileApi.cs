@@ -19,10 +19,10 @@ public static class ProfileApi
     {
         var me = endpoints.MapGroup("/api/me").WithTags("Profile").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        me.MapPut("/resume", PutResumeAsync).WithName("PutResume").ProducesValidationProblem();
-        me.MapGet("/resume", GetResumeAsync).WithName("GetResume").ProducesProblem(StatusCodes.Status404NotFound);
-        me.MapPut("/preferences", PutPreferencesAsync).WithName("PutPreferences").ProducesValidationProblem();
-        me.MapGet("/preferences", GetPreferencesAsync).WithName("GetPreferences").ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapPut("/resume", PutResumeAsync).WithName("PutResume").WithSummary("Replaces your resume.").ProducesValidationProblem();
+        me.MapGet("/resume", GetResumeAsync).WithName("GetResume").WithSummary("Your resume (404 before the first PUT).").ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapPut("/preferences", PutPreferencesAsync).WithName("PutPreferences").WithSummary("Replaces your job preferences (matching reads them).").ProducesValidationProblem();
+        me.MapGet("/preferences", GetPreferencesAsync).WithName("GetPreferences").WithSummary("Your job preferences (404 before the first PUT).").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

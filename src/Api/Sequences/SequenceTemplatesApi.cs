@@ -23,12 +23,18 @@ public static class SequenceTemplatesApi
     {
         var templates = endpoints.MapGroup("/api/sequence-templates").WithTags("Sequence templates").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        templates.MapGet("/", ListAsync).WithName("ListSequenceTemplates");
-        templates.MapPost("/", CreateAsync).WithName("CreateSequenceTemplate").ProducesValidationProblem();
-        templates.MapPut("/{id:long}", UpdateAsync).WithName("UpdateSequenceTemplate").ProducesValidationProblem()
+        templates.MapGet("/", ListAsync).WithName("ListSequenceTemplates")
+            .WithSummary("The platform templates, then your own.").ProducesValidationProblem();
+        templates.MapPost("/", CreateAsync).WithName("CreateSequenceTemplate")
+            .WithSummary("Creates one of your templates: steps, optional sending window and open/click tracking switches.")
+            .ProducesValidationProblem();
+        templates.MapPut("/{id:long}", UpdateAsync).WithName("UpdateSequenceTemplate")
+            .WithSummary("Replaces one of your templates (platform ones: admins only); running sequences keep their snapshot.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         templates.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteSequenceTemplate")
+            .WithSummary("Deletes one of your templates (platform ones: admins only).")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
@@ -47,7 +53,7 @@ public static class SequenceTemplatesApi
             Sql.BatchCommand("SELECT count(*) FROM sequence_templates WHERE is_platform OR user_id = $1", me),
             Sql.BatchCommand(
                 """
-                SELECT id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at
+                SELECT id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at, track_opens, track_clicks
                 FROM sequence_templates WHERE is_platform OR user_id = $1
                 ORDER BY is_platform DESC, id LIMIT $2 OFFSET $3
                 """, me, paging.PageSize, paging.Offset),
@@ -65,11 +71,13 @@ public static class SequenceTemplatesApi
 
         await using var command = db.Command(
             """
-            INSERT INTO sequence_templates (user_id, is_platform, name, description, steps, sending_window, created_at, updated_at)
-            VALUES ($1, false, $2, $3::text, $4::jsonb, $5::jsonb, $6, $6)
-            RETURNING id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at
+            INSERT INTO sequence_templates (user_id, is_platform, name, description, steps, sending_window, track_opens, track_clicks,
+                                            created_at, updated_at)
+            VALUES ($1, false, $2, $3::text, $4::jsonb, $5::jsonb, $7, $8, $6, $6)
+            RETURNING id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at, track_opens, track_clicks
             """,
-            principal.GetUserId(), request.Name!.Trim(), request.Description, Steps(request), Window(request), clock.GetUtcNow());
+            principal.GetUserId(), request.Name!.Trim(), request.Description, Steps(request), Window(request), clock.GetUtcNow(),
+            request.TrackOpens ?? true, request.TrackClicks ?? true);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var template = Read(reader);
@@ -95,11 +103,12 @@ public static class SequenceTemplatesApi
             """
             UPDATE sequence_templates
             SET name = $2, description = $3::text, steps = $4::jsonb, sending_window = $5::jsonb, updated_at = $6,
-                version = version + 1
+                track_opens = $7, track_clicks = $8, version = version + 1
             WHERE id = $1
-            RETURNING id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at
+            RETURNING id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at, track_opens, track_clicks
             """,
-            id, request.Name!.Trim(), request.Description, Steps(request), Window(request), clock.GetUtcNow());
+            id, request.Name!.Trim(), request.Description, Steps(request), Window(request), clock.GetUtcNow(),
+            request.TrackOpens ?? true, request.TrackClicks ?? true);
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -142,7 +151,7 @@ public static class SequenceTemplatesApi
     }
 
     private static string Steps(TemplateRequest request) =>
-        JsonSerializer.Serialize(request.Steps!.Select(s => new TemplateStepDto(s.StepNo, s.DelayHours, s.Subject, s.Body)), Json);
+        JsonSerializer.Serialize(request.Steps!.Select(s => new TemplateStepDto(s.StepNo, s.DelayHours, s.Subject ?? "", s.Body)), Json);
 
     private static string? Window(TemplateRequest request) =>
         request.SendingWindow is null ? null : JsonSerializer.Serialize(request.SendingWindow, Json);
@@ -155,5 +164,7 @@ public static class SequenceTemplatesApi
         JsonSerializer.Deserialize<List<TemplateStepDto>>(reader.GetString(4), Json)!,
         reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<SendingWindowDto>(reader.GetString(5), Json),
         new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero),
-        new DateTimeOffset(reader.GetDateTime(7), TimeSpan.Zero));
+        new DateTimeOffset(reader.GetDateTime(7), TimeSpan.Zero),
+        reader.GetBoolean(8),
+        reader.GetBoolean(9));
 }

@@ -17,25 +17,38 @@ namespace RoleFerry.Api.Sequences;
 /// </summary>
 public static class SequencesApi
 {
+    /// <summary>The statuses <c>GET /api/sequences?status=</c> takes (API.md).</summary>
+    private static readonly string[] ListedStatuses =
+        ["active", "paused", "parked", "completed", "stopped_reply", "stopped_bounce", "stopped_optout", "canceled", "failed"];
+
     public static IEndpointRouteBuilder MapSequencesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/applications/{id:long}/sequences", EnrollAsync)
             .WithTags("Sequences").WithName("EnrollContact").RequireAuthorization()
+            .WithSummary("Enrolls one of your contacts in a template for this application; step 1 is scheduled at once.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         var sequences = endpoints.MapGroup("/api/sequences").WithTags("Sequences").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+        sequences.MapGet("", ListAsync).WithName("ListSequences")
+            .WithSummary("Your sequences, newest first, optionally of one application, one contact or in one status; with nextStepAt.")
+            .ProducesValidationProblem();
         sequences.MapGet("/{id:long}", (long id, ClaimsPrincipal p, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            RunAsync(id, p, db, g, s => s.GetAsync(), ct)).WithName("GetSequence");
+            RunAsync(id, p, db, g, s => s.GetAsync(), ct)).WithName("GetSequence")
+            .WithSummary("One of your sequences with its steps.");
         sequences.MapPost("/{id:long}/pause", (long id, ClaimsPrincipal p, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            RunAsync(id, p, db, g, s => s.PauseAsync(), ct)).WithName("PauseSequence");
+            RunAsync(id, p, db, g, s => s.PauseAsync(), ct)).WithName("PauseSequence")
+            .WithSummary("Pauses an active sequence: no step leaves until it is resumed.");
         sequences.MapPost("/{id:long}/resume", (long id, ClaimsPrincipal p, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            RunAsync(id, p, db, g, s => s.ResumeAsync(), ct)).WithName("ResumeSequence");
+            RunAsync(id, p, db, g, s => s.ResumeAsync(), ct)).WithName("ResumeSequence")
+            .WithSummary("Resumes a paused sequence; a step that fell due meanwhile leaves now.");
         sequences.MapPost("/{id:long}/cancel", (long id, ClaimsPrincipal p, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
-            RunAsync(id, p, db, g, s => s.StopAsync(SequenceStatuses.Canceled, "canceled by the user"), ct)).WithName("CancelSequence");
+            RunAsync(id, p, db, g, s => s.StopAsync(SequenceStatuses.Canceled, "canceled by the user"), ct)).WithName("CancelSequence")
+            .WithSummary("Cancels a sequence for good; its remaining steps are canceled.");
         endpoints.MapPost("/api/contacts/{id:long}/opt-out", OptOutAsync)
             .WithTags("Contacts").WithName("OptOutContact").RequireAuthorization()
+            .WithSummary("Opts a contact out of all email: every active sequence to it stops.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
         return endpoints;
     }
@@ -86,6 +99,74 @@ public static class SequencesApi
         };
     }
 
+    private static async Task<Results<Ok<PagedResponse<SequenceListItem>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct, long? applicationId = null, long? contactId = null,
+        string? status = null, int? page = null, int? pageSize = null)
+    {
+        var errors = new ValidationErrors();
+        if (applicationId is <= 0)
+        {
+            errors.Add("applicationId", "applicationId must be a positive id.");
+        }
+
+        if (contactId is <= 0)
+        {
+            errors.Add("contactId", "contactId must be a positive id.");
+        }
+
+        if (status is not null && !ListedStatuses.Contains(status))
+        {
+            errors.Add("status", $"status must be one of {string.Join("|", ListedStatuses)}.");
+        }
+
+        var paging = PageRequest.From(page, pageSize, errors);
+        if (paging is null || !errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        const string Filter =
+            """
+            si.user_id = $1 AND ($2::bigint IS NULL OR si.application_id = $2) AND ($3::bigint IS NULL OR si.contact_id = $3)
+              AND ($4::text IS NULL OR si.status = $4)
+            """;
+        var userId = principal.GetUserId();
+        return TypedResults.Ok(await PageQuery.ReadAsync(
+            db,
+            paging,
+            Sql.BatchCommand($"SELECT count(*) FROM sequence_instances si WHERE {Filter}", userId, applicationId, contactId, status),
+            Sql.BatchCommand(
+                $"""
+                SELECT si.id, si.application_id, si.contact_id, si.status, si.mailbox_id, m.email AS mailbox_email,
+                       CASE WHEN si.status IN ('active', 'parked') THEN si.next_step_due_at END AS next_step_at,
+                       si.template_id, coalesce(si.template_snapshot ->> 'name', '') AS template_name, si.current_step,
+                       si.total_steps, si.enrolled_at, si.stopped_at, si.stop_reason,
+                       CASE WHEN si.status = 'parked' THEN si.resume_at END AS resume_at
+                FROM sequence_instances si
+                LEFT JOIN mailboxes m ON m.id = si.mailbox_id
+                WHERE {Filter}
+                ORDER BY si.enrolled_at DESC, si.id DESC
+                LIMIT $5 OFFSET $6
+                """,
+                userId, applicationId, contactId, status, paging.PageSize, paging.Offset),
+            reader => new SequenceListItem(
+                reader.Get<long>("id"),
+                reader.Get<long>("application_id"),
+                reader.Get<long>("contact_id"),
+                reader.Get<string>("status"),
+                reader.GetOrNull<long>("mailbox_id") is long mailboxId ? new SequenceMailbox(mailboxId, reader.Get<string>("mailbox_email")) : null,
+                reader.GetOrNull<DateTimeOffset>("next_step_at"),
+                reader.GetOrNull<long>("template_id"),
+                reader.Get<string>("template_name"),
+                reader.Get<int>("current_step"),
+                reader.Get<int>("total_steps"),
+                reader.Get<DateTimeOffset>("enrolled_at"),
+                reader.GetOrNull<DateTimeOffset>("stopped_at"),
+                reader.GetStringOrNull("stop_reason"),
+                reader.GetOrNull<DateTimeOffset>("resume_at")),
+            ct));
+    }
+
     private static async Task<Results<Ok<SequenceResponse>, ProblemHttpResult>> RunAsync(
         long id, ClaimsPrincipal principal, NpgsqlDataSource db, IGrainFactory grains, Func<ISequenceGrain, Task<SequenceView>> action, CancellationToken ct)
     {
@@ -118,6 +199,6 @@ public static class SequencesApi
             }
         }
 
-        return new SequenceResponse(view.Id, view.ApplicationId, view.ContactId, view.Status, mailbox, view.Steps);
+        return new SequenceResponse(view.Id, view.ApplicationId, view.ContactId, view.Status, mailbox, view.Steps, view.ResumeAt);
     }
 }

@@ -3,8 +3,17 @@ using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Sequences;
 
-/// <summary>POST/PUT /api/sequence-templates.</summary>
-public sealed record TemplateRequest(string? Name, string? Description, IReadOnlyList<TemplateStepDto>? Steps, SendingWindowDto? SendingWindow)
+/// <summary>
+/// POST/PUT /api/sequence-templates. <see cref="TrackOpens"/> / <see cref="TrackClicks"/> (default true): false sends
+/// the template's emails without the open pixel, or with their links as written.
+/// </summary>
+public sealed record TemplateRequest(
+    string? Name,
+    string? Description,
+    IReadOnlyList<TemplateStepDto>? Steps,
+    SendingWindowDto? SendingWindow,
+    bool? TrackOpens = null,
+    bool? TrackClicks = null)
 {
     private static readonly string[] DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -37,7 +46,15 @@ public sealed record TemplateRequest(string? Name, string? Description, IReadOnl
                     errors.Add($"steps[{i}].delayHours", "delayHours must be a number from 0 to 8760.");
                 }
 
-                errors.Required(step.Subject, $"steps[{i}].subject", 998);
+                // A follow-up's empty subject goes out as "Re: " + step 1's subject (in step 1's thread).
+                if (i == 0)
+                {
+                    errors.Required(step.Subject, $"steps[{i}].subject", 998);
+                }
+                else
+                {
+                    errors.Optional(step.Subject, $"steps[{i}].subject", 998);
+                }
                 errors.Required(step.Body, $"steps[{i}].body", ValidationErrors.MaxLongTextLength);
             }
         }

@@ -8,4 +8,6 @@ public sealed record TemplateResponse(
     IReadOnlyList<TemplateStepDto> Steps,
     SendingWindowDto? SendingWindow,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    bool TrackOpens,
+    bool TrackClicks);

@@ -23,11 +23,21 @@ public static class TrackingApi
     public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("").AllowAnonymous().WithTags("Tracking");
-        group.MapGet("/t/o/{token}", OpenAsync).Produces(StatusCodes.Status200OK, contentType: "image/gif");
-        group.MapGet("/t/c/{token}", ClickAsync).Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status404NotFound);
-        group.MapGet("/u/{token}", UnsubscribePage).Produces(StatusCodes.Status200OK, contentType: "text/html");
-        group.MapPost("/u/{token}", UnsubscribeAsync).DisableAntiforgery().Produces(StatusCodes.Status200OK, contentType: "text/html");
-        group.MapGet("/p/{slug}", LivePageAsync).Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapGet("/t/o/{token}", OpenAsync).WithName("TrackOpen")
+            .WithSummary("The open pixel: a 1x1 GIF; records the email's open.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/gif");
+        group.MapGet("/t/c/{token}", ClickAsync).WithName("TrackClick")
+            .WithSummary("A tracked link: records the click and redirects to the link the token was made for.")
+            .Produces(StatusCodes.Status302Found).Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/u/{token}", UnsubscribePage).WithName("UnsubscribePage")
+            .WithSummary("The unsubscribe confirmation page, with one button.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound);
+        group.MapPost("/u/{token}", UnsubscribeAsync).WithName("Unsubscribe")
+            .WithSummary("One-click unsubscribe (RFC 8058): the contact is opted out and its sequences stop.")
+            .DisableAntiforgery().Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound);
+        group.MapGet("/p/{slug}", LivePageAsync).WithName("GetLivePage")
+            .WithSummary("A LivePage: the public page of an application.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

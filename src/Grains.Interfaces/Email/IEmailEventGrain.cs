@@ -10,4 +10,12 @@ public interface IEmailEventGrain : IGrainWithStringKey
     /// <summary>Returns false when the message is unknown (the event is still recorded, unmatched).</summary>
     [Alias("Apply")]
     Task<bool> ApplyAsync(EmailEvent emailEvent);
+
+    /// <summary>
+    /// Applies a message read from a mailbox over IMAP that answers this sent message: its event (the same rules
+    /// as a webhook event, keyed by the incoming Message-ID) and its inbox row, once; an out-of-office parks the
+    /// contact's sequences.
+    /// </summary>
+    [Alias("ApplyInbound")]
+    Task<InboundEventResult> ApplyInboundAsync(InboundEvent inbound);
 }

@@ -43,4 +43,15 @@ public interface IMailboxGrain : IGrainWithIntegerKey
     /// <summary>Skips warm-up: the mailbox becomes active with its full daily cap.</summary>
     [Alias("Activate")]
     Task<MailboxSnapshot> ActivateAsync();
+
+    /// <summary>The IMAP settings with the password decrypted (for this mailbox's reader only); null when RoleFerry does not read it.</summary>
+    [Alias("GetImapSettings")]
+    Task<ImapSettings?> GetImapSettingsAsync();
+
+    /// <summary>
+    /// Changes the mailbox's settings (PATCH /api/admin/mailboxes/{id}); a refused field is an answer, not an
+    /// exception. New credentials are used from the next SMTP or IMAP connection.
+    /// </summary>
+    [Alias("UpdateSettings")]
+    Task<MailboxUpdateResult> UpdateSettingsAsync(MailboxSettingsChange change);
 }

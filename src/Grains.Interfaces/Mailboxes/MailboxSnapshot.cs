@@ -1,6 +1,6 @@
 namespace RoleFerry.Grains.Interfaces.Mailboxes;
 
-/// <summary>What operators and the pool see of a mailbox (never its password).</summary>
+/// <summary>What operators and the pool see of a mailbox (never its passwords); IMAP fields are null when RoleFerry does not read it.</summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.MailboxSnapshot")]
 public sealed record MailboxSnapshot(
     [property: Id(0)] long Id,
@@ -21,4 +21,12 @@ public sealed record MailboxSnapshot(
     [property: Id(15)] string SmtpUsername,
     [property: Id(16)] bool UseTls,
     [property: Id(17)] bool Eligible,
-    [property: Id(18)] DateTimeOffset? NextEligibleAt);
+    [property: Id(18)] DateTimeOffset? NextEligibleAt,
+    [property: Id(19)] string? ImapHost = null,
+    [property: Id(20)] int? ImapPort = null,
+    [property: Id(21)] string? ImapUsername = null,
+    [property: Id(22)] bool ImapUseTls = false)
+{
+    /// <summary>RoleFerry reads this mailbox over IMAP.</summary>
+    public bool ImapConfigured => ImapHost is not null;
+}

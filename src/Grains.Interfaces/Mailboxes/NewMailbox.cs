@@ -1,6 +1,9 @@
 namespace RoleFerry.Grains.Interfaces.Mailboxes;
 
-/// <summary>A mailbox to add to the platform pool (admin API).</summary>
+/// <summary>
+/// A mailbox to add to the platform pool (admin API). With <see cref="ImapHost"/> RoleFerry reads it over IMAP; the
+/// other IMAP fields default to TLS as for SMTP, port 993 (143 without TLS) and the SMTP username and password.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.NewMailbox")]
 public sealed record NewMailbox(
     [property: Id(0)] string Email,
@@ -12,7 +15,12 @@ public sealed record NewMailbox(
     [property: Id(6)] bool UseTls,
     [property: Id(7)] int DailyCap,
     [property: Id(8)] bool WarmupEnabled,
-    [property: Id(9)] int MinGapSeconds)
+    [property: Id(9)] int MinGapSeconds,
+    [property: Id(10)] string? ImapHost = null,
+    [property: Id(11)] int? ImapPort = null,
+    [property: Id(12)] string? ImapUsername = null,
+    [property: Id(13)] string? ImapPassword = null,
+    [property: Id(14)] bool? ImapUseTls = null)
 {
     public override string ToString() => $"{Email} via {SmtpHost}:{SmtpPort}";
 }

@@ -1,6 +1,9 @@
 namespace RoleFerry.Grains.Interfaces.Mailboxes;
 
-/// <summary>How to send from a mailbox. Holds the decrypted password: never log or return it.</summary>
+/// <summary>
+/// How to send from a mailbox. Holds the decrypted password: never log or return it.
+/// <see cref="RepliesReadByRoleFerry"/>: RoleFerry reads the mailbox over IMAP, so its emails carry no Reply-To.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.SmtpSettings")]
 public sealed record SmtpSettings(
     [property: Id(0)] string FromEmail,
@@ -8,7 +11,8 @@ public sealed record SmtpSettings(
     [property: Id(2)] int Port,
     [property: Id(3)] string Username,
     [property: Id(4)] string Password,
-    [property: Id(5)] bool UseTls)
+    [property: Id(5)] bool UseTls,
+    [property: Id(6)] bool RepliesReadByRoleFerry = false)
 {
     public override string ToString() => $"{Username}@{Host}:{Port} (tls: {UseTls})";
 }

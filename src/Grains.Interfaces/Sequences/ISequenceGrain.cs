@@ -35,4 +35,12 @@ public interface ISequenceGrain : IGrainWithIntegerKey
     [OneWay]
     [Alias("RequestStop")]
     Task RequestStopAsync(string status, string reason);
+
+    /// <summary>
+    /// The contact is out of office until <paramref name="returnDate"/> (unknown: null): an active sequence is
+    /// parked until the day after it (else 7 days), its current step moved by the same amount; a parked one is
+    /// parked longer when that is later. Anything else is left alone.
+    /// </summary>
+    [Alias("Park")]
+    Task<SequenceView> ParkAsync(DateOnly? returnDate);
 }

@@ -5,6 +5,9 @@ public static class SequenceStatuses
 {
     public const string Active = "active";
     public const string Paused = "paused";
+
+    /// <summary>The contact is out of office: the sequence goes on by itself at its resumeAt.</summary>
+    public const string Parked = "parked";
     public const string Completed = "completed";
     public const string StoppedReply = "stopped_reply";
     public const string StoppedBounce = "stopped_bounce";
@@ -13,5 +16,5 @@ public static class SequenceStatuses
     public const string Failed = "failed";
 
     /// <summary>True for statuses no step is ever sent from again.</summary>
-    public static bool IsFinal(string status) => status is not (Active or Paused);
+    public static bool IsFinal(string status) => status is not (Active or Paused or Parked);
 }

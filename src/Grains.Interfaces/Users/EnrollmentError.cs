@@ -14,4 +14,6 @@ public enum EnrollmentError
     AlreadyEnrolled,
     /// <summary>The tier's active-sequence quota is used up (429).</summary>
     QuotaExceeded,
+    /// <summary>The contact's address is on the suppression list, from any user's outreach (409).</summary>
+    Suppressed,
 }

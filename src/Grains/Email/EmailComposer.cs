@@ -9,7 +9,8 @@ namespace RoleFerry.Grains.Email;
 /// <summary>
 /// Turns a rendered step into the email that leaves (DESIGN §6): our own Message-ID, Reply-To = the user,
 /// List-Unsubscribe (https + mailto) with one-click POST, every http(s) link of the HTML through the signed click
-/// redirect, an open pixel, and an unsubscribe line in both parts. Pure apart from the random Message-ID.
+/// redirect, an open pixel, and an unsubscribe line in both parts (no pixel, or links as written, when the template
+/// switched open or click tracking off). Pure apart from the random Message-ID.
 /// </summary>
 public sealed partial class EmailComposer(IOptions<EmailOptions> options, TrackingTokenCodec tokens)
 {
@@ -37,7 +38,7 @@ public sealed partial class EmailComposer(IOptions<EmailOptions> options, Tracki
             NullIfBlank(request.UserName),
             OneLine(request.Subject),
             ComposeText(request.TextBody, unsubscribeUrl),
-            ComposeHtml(request.HtmlBody, request.OutreachId, unsubscribeUrl),
+            ComposeHtml(request, unsubscribeUrl),
             NewMessageId(fromDomain),
             headers);
     }
@@ -49,9 +50,10 @@ public sealed partial class EmailComposer(IOptions<EmailOptions> options, Tracki
     private static string ComposeText(string text, string unsubscribeUrl) =>
         $"{text.ReplaceLineEndings("\n").TrimEnd()}\n\n--\nDon't want these emails? Unsubscribe: {unsubscribeUrl}\n";
 
-    private string ComposeHtml(string html, long outreachId, string unsubscribeUrl)
+    private string ComposeHtml(ComposeRequest request, string unsubscribeUrl)
     {
-        var tracked = WebLink().Replace(html, link =>
+        var outreachId = request.OutreachId;
+        var tracked = !request.TrackClicks ? request.HtmlBody : WebLink().Replace(request.HtmlBody, link =>
         {
             var url = WebUtility.HtmlDecode(link.Groups["url"].Value);
             return IsTrackable(url)
@@ -60,7 +62,7 @@ public sealed partial class EmailComposer(IOptions<EmailOptions> options, Tracki
         });
         var footer =
             $"<p style=\"font-size:12px;color:#777777\">Don't want these emails? <a href=\"{WebUtility.HtmlEncode(unsubscribeUrl)}\">Unsubscribe</a>.</p>\n" +
-            $"<img src=\"{_baseUrl}/t/o/{tokens.Create(TrackingKind.Open, outreachId)}\" width=\"1\" height=\"1\" alt=\"\">\n";
+            (request.TrackOpens ? $"<img src=\"{_baseUrl}/t/o/{tokens.Create(TrackingKind.Open, outreachId)}\" width=\"1\" height=\"1\" alt=\"\">\n" : "");
         var bodyEnd = tracked.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return bodyEnd >= 0
             ? tracked.Insert(bodyEnd, footer)

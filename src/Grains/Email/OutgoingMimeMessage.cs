@@ -4,7 +4,7 @@ using MimeKit.Text;
 namespace RoleFerry.Grains.Email;
 
 /// <summary>
-/// The MIME message for an <see cref="OutgoingEmail"/>: From, To, Reply-To (display names RFC 2047-encoded by
+/// The MIME message for an <see cref="OutgoingEmail"/>: From, To, Reply-To when it has one (display names RFC 2047-encoded by
 /// MimeKit where they need it), Date, Subject, our Message-ID (<c>&lt;id&gt;</c>) and the extra headers set raw
 /// (<see cref="RawHeader"/>: List-Unsubscribe and List-Unsubscribe-Post go out exactly as composed), and a
 /// multipart/alternative body with a text/plain and a text/html part (UTF-8, quoted-printable, CRLF lines).
@@ -23,7 +23,10 @@ internal static class OutgoingMimeMessage
         var message = new MimeMessage { Date = date, Subject = email.Subject };
         message.From.Add(EmailAddress.Mailbox(email.FromName, email.FromAddress));
         message.To.Add(EmailAddress.Mailbox(email.ToName, email.ToAddress));
-        message.ReplyTo.Add(EmailAddress.Mailbox(email.ReplyToName, email.ReplyToAddress));
+        if (email.ReplyToAddress is { } replyTo)
+        {
+            message.ReplyTo.Add(EmailAddress.Mailbox(email.ReplyToName, replyTo));
+        }
 
         // MimeMessage makes up a Message-Id of its own; ours replaces it, as written.
         message.Headers.Remove(HeaderId.MessageId);

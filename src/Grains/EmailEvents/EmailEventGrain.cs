@@ -11,7 +11,7 @@ namespace RoleFerry.Grains.EmailEvents;
 /// Call direction: this grain awaits mailboxes and sequences; neither ever calls it.
 /// </summary>
 [GrainType("email-event")]
-public sealed class EmailEventGrain(EmailEventStore store, EmailEventMetrics metrics) : Grain, IEmailEventGrain
+public sealed partial class EmailEventGrain(EmailEventStore store, EmailEventMetrics metrics) : Grain, IEmailEventGrain
 {
     public async Task<bool> ApplyAsync(EmailEvent emailEvent)
     {

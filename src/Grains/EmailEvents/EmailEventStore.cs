@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Notifications;
 
 namespace RoleFerry.Grains.EmailEvents;
 
@@ -78,6 +79,7 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
                 return EventEffects.None;
             case EmailEventTypes.Reply:
                 await ApplyReplyAsync(c, t, sent, at);
+                await NotificationStore.ReplyAsync(c, t, sent.OutreachId, e.EventId, at);
                 return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedReply, "the contact replied", bounce: false, spam: false);
             case EmailEventTypes.Bounce:
                 await ExecuteAsync(c, t, "UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1", sent.OutreachId, at, (object?)e.Reason ?? DBNull.Value);
@@ -87,6 +89,8 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
                 {
                     await SuppressAsync(c, t, sent, "hard_bounce");
                 }
+
+                await NotificationStore.BounceAsync(c, t, sent.OutreachId, at);
 
                 return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedBounce, "the contact's address bounced", bounce: true, spam: false);
             case EmailEventTypes.SpamReport:
@@ -144,7 +148,7 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
         NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, string status, string reason, bool bounce, bool spam)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'paused') ORDER BY id", c, t);
+            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'paused', 'parked') ORDER BY id", c, t);
         command.Parameters.Add(new NpgsqlParameter { Value = sent.ContactId });
         var ids = new List<long>();
         await using (var reader = await command.ExecuteReaderAsync())

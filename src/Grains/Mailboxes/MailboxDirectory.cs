@@ -22,10 +22,11 @@ public sealed class MailboxDirectory(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Inserts a validated mailbox: status warmup with warm-up starting now when warm-up is enabled, else active.
+    /// Inserts a validated mailbox (IMAP defaults resolved): status warmup with warm-up starting now when warm-up is
+    /// enabled, else active.
     /// Returns the new id; an email already used → <see cref="DuplicateMailboxException"/>.
     /// </summary>
-    public async Task<long> CreateAsync(NewMailbox mailbox, byte[] encryptedPassword, DateTimeOffset now)
+    public async Task<long> CreateAsync(NewMailbox mailbox, byte[] encryptedPassword, byte[]? encryptedImapPassword, DateTimeOffset now)
     {
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
@@ -46,8 +47,9 @@ public sealed class MailboxDirectory(NpgsqlDataSource dataSource)
             """
             INSERT INTO mailboxes (email, domain_id, smtp_host, smtp_port, smtp_username, smtp_password_encrypted, use_tls,
                                    daily_cap, warmup_enabled, warmup_started_at, min_gap_seconds, status, health_score,
-                                   sent_today, sent_day, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 100, 0, $13, $14, $14)
+                                   sent_today, sent_day, created_at, updated_at,
+                                   imap_host, imap_port, imap_username, imap_password_encrypted, imap_use_tls)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 100, 0, $13, $14, $14, $15, $16, $17, $18, $19)
             RETURNING id
             """, connection, transaction);
         insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.Email.Trim() });
@@ -64,6 +66,12 @@ public sealed class MailboxDirectory(NpgsqlDataSource dataSource)
         insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.WarmupEnabled ? MailboxStatuses.Warmup : MailboxStatuses.Active });
         insert.Parameters.Add(new NpgsqlParameter { Value = MailboxRules.UtcDay(now) });
         insert.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+        var imap = mailbox.ImapHost is not null && encryptedImapPassword is not null;
+        insert.Parameters.Add(new NpgsqlParameter { Value = imap ? mailbox.ImapHost! : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = imap ? mailbox.ImapPort! : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        insert.Parameters.Add(new NpgsqlParameter { Value = imap ? mailbox.ImapUsername! : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = imap ? encryptedImapPassword! : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea });
+        insert.Parameters.Add(new NpgsqlParameter { Value = mailbox.ImapUseTls ?? true });
         long id;
         try
         {

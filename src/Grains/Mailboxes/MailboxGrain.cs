@@ -3,6 +3,7 @@ using Npgsql;
 using Orleans.Runtime;
 using Orleans.Storage;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Notifications;
 using RoleFerry.Grains.Security;
 using RoleFerry.Grains.Telemetry;
 
@@ -17,13 +18,15 @@ namespace RoleFerry.Grains.Mailboxes;
 /// by a durable reminder; each computation writes a health log row.
 /// </summary>
 [GrainType("mailbox")]
-public sealed class MailboxGrain(
+public sealed partial class MailboxGrain(
     [PersistentState("mailbox", MailboxStorage.Name)] IPersistentState<MailboxState> state,
     MailboxReservationStore reservations,
     MailboxGapJitter jitter,
     SecretProtector secrets,
     IOptions<MailboxOptions> options,
     MailboxMetrics metrics,
+    MailboxSettingsStore settingsStore,
+    NotificationStore notifications,
     TimeProvider clock) : Grain, IMailboxGrain, IRemindable
 {
     public const string HealthReminderName = "health-check";
@@ -45,6 +48,7 @@ public sealed class MailboxGrain(
         if (state.RecordExists)
         {
             await EnsureHealthReminderAsync();
+            StartReaderIfRead();
         }
     }
 
@@ -157,7 +161,8 @@ public sealed class MailboxGrain(
     {
         await EnsureExistsAsync();
         var password = secrets.Decrypt(State.SmtpPasswordEncrypted);
-        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, password, State.UseTls);
+        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, password, State.UseTls,
+            RepliesReadByRoleFerry: State.ImapHost is not null);
     }
 
     public async Task<MailboxSnapshot> PauseAsync(string reason)
@@ -253,10 +258,16 @@ public sealed class MailboxGrain(
         change?.Invoke(next);
         next.HealthScore = health.Score;
         next.HealthCheckedAt = now;
+        var pausedBefore = next.Status == MailboxStatuses.Paused;
         var reason = ApplyHealthRules(next, now, trigger);
         next.NewHealthLog = new PendingHealthLog(health, next.Status, reason, now);
         await WriteAsync(next);
         NotifyPool(now);
+        if (!pausedBefore && next.Status == MailboxStatuses.Paused)
+        {
+            await NotifyPausedItselfAsync(reason, now);
+        }
+
         return Snapshot(now);
     }
 
@@ -366,7 +377,7 @@ public sealed class MailboxGrain(
         return new MailboxSnapshot(
             Id, s.Email, s.Domain, s.Status, s.HealthScore, s.DailyCap, verdict.EffectiveCap, s.SentToday, s.MinGapSeconds,
             s.WarmupEnabled, s.WarmupStartedAt, s.LastSentAt, s.PausedReason, s.SmtpHost, s.SmtpPort, s.SmtpUsername, s.UseTls,
-            verdict.Eligible, verdict.NextEligibleAt);
+            verdict.Eligible, verdict.NextEligibleAt, s.ImapHost, s.ImapPort, s.ImapUsername, s.ImapHost is not null && s.ImapUseTls);
     }
 
     /// <summary>A new UTC day starts with no sends (in memory; the next write stores it). No cron needed.</summary>

@@ -40,8 +40,10 @@ public sealed class MailboxPoolGrain(
         long id;
         try
         {
+            mailbox = ImapSettingsRules.WithDefaults(mailbox);
             NewMailboxValidator.Validate(mailbox);
-            id = await directory.CreateAsync(mailbox, secrets.Encrypt(mailbox.SmtpPassword), Now);
+            id = await directory.CreateAsync(mailbox, secrets.Encrypt(mailbox.SmtpPassword),
+                mailbox.ImapPassword is { } imapPassword ? secrets.Encrypt(imapPassword) : null, Now);
         }
         catch (DuplicateMailboxException duplicate)
         {

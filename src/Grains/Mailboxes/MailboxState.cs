@@ -24,6 +24,18 @@ public sealed class MailboxState
 
     public bool UseTls { get; set; }
 
+    /// <summary>Where RoleFerry reads the mailbox over IMAP; null when it does not (then the other IMAP fields are unset too).</summary>
+    public string? ImapHost { get; set; }
+
+    public int? ImapPort { get; set; }
+
+    public string? ImapUsername { get; set; }
+
+    /// <summary>The IMAP password as <see cref="Security.SecretProtector"/> encrypted it.</summary>
+    public byte[]? ImapPasswordEncrypted { get; set; }
+
+    public bool ImapUseTls { get; set; }
+
     public int DailyCap { get; set; }
 
     public bool WarmupEnabled { get; set; }

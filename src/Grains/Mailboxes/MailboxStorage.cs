@@ -24,7 +24,8 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
                    m.daily_cap, m.warmup_enabled, m.warmup_started_at, m.min_gap_seconds, m.status, m.health_score,
                    m.last_sent_at, m.paused_reason, m.health_checked_at, m.version,
                    (SELECT count(*) FROM mailbox_reservations r
-                    WHERE r.mailbox_id = m.id AND r.day = $2 AND NOT r.released) AS reserved_today
+                    WHERE r.mailbox_id = m.id AND r.day = $2 AND NOT r.released) AS reserved_today,
+                   m.imap_host, m.imap_port, m.imap_username, m.imap_password_encrypted, m.imap_use_tls
             FROM mailboxes m
             JOIN domains d ON d.id = m.domain_id
             WHERE m.id = $1
@@ -57,6 +58,11 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
             HealthCheckedAt = NullableTime(reader, 15),
             SentToday = (int)reader.GetInt64(17),
             SentDay = today,
+            ImapHost = reader.IsDBNull(18) ? null : reader.GetString(18),
+            ImapPort = reader.IsDBNull(19) ? null : reader.GetInt32(19),
+            ImapUsername = reader.IsDBNull(20) ? null : reader.GetString(20),
+            ImapPasswordEncrypted = reader.IsDBNull(21) ? null : reader.GetFieldValue<byte[]>(21),
+            ImapUseTls = reader.GetBoolean(22),
         };
         return (state, reader.GetInt64(16));
     }

@@ -20,6 +20,7 @@ public static partial class NewMailboxValidator
         Require(mailbox.SmtpPassword is not null, nameof(NewMailbox.SmtpPassword), "The SMTP password must not be null (empty: no authentication).");
         Require(mailbox.DailyCap >= 1, nameof(NewMailbox.DailyCap), $"The daily cap must be at least 1 (was {mailbox.DailyCap}).");
         Require(mailbox.MinGapSeconds >= 0, nameof(NewMailbox.MinGapSeconds), $"The minimum gap must not be negative (was {mailbox.MinGapSeconds} seconds).");
+        ImapSettingsRules.Validate(mailbox.ImapHost, mailbox.ImapPort, mailbox.ImapUsername, mailbox.ImapPassword);
     }
 
     /// <summary>Domains are stored lower-cased and trimmed (the <c>domains</c> table checks it).</summary>

@@ -15,7 +15,7 @@ public sealed class MaintenanceStore(NpgsqlDataSource db)
             """
             DELETE FROM contacts c
             WHERE c.last_contacted_at < $1 AND NOT c.opted_out
-              AND NOT EXISTS (SELECT 1 FROM sequence_instances si WHERE si.contact_id = c.id AND si.status IN ('active', 'paused'))
+              AND NOT EXISTS (SELECT 1 FROM sequence_instances si WHERE si.contact_id = c.id AND si.status IN ('active', 'paused', 'parked'))
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = cutoff.UtcDateTime });
         return await command.ExecuteNonQueryAsync();
@@ -34,7 +34,7 @@ public sealed class MaintenanceStore(NpgsqlDataSource db)
             SELECT si.id FROM sequence_instances si
             JOIN applications a ON a.id = si.application_id
             JOIN jobs j ON j.id = a.job_id
-            WHERE j.expires_at < $1 AND si.status IN ('active', 'paused')
+            WHERE j.expires_at < $1 AND si.status IN ('active', 'paused', 'parked')
             ORDER BY si.id
             """)
         {

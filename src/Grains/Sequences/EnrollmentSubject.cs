@@ -15,4 +15,6 @@ internal sealed record EnrollmentSubject(
     bool ContactOptedOut,
     string TemplateName,
     string TemplateSteps,
-    JsonElement? SendingWindow);
+    JsonElement? SendingWindow,
+    bool TrackOpens,
+    bool TrackClicks);

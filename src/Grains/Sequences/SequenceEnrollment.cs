@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Suppression;
 using RoleFerry.Grains.Templates;
 
 namespace RoleFerry.Grains.Sequences;
@@ -29,6 +30,12 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
             return EnrollmentResult.Fail(EnrollmentError.OptedOut, "The contact opted out of emails.");
         }
 
+        if (await new SuppressionList(db).ReasonForContactAsync(request.ContactId) is { } suppressed)
+        {
+            return EnrollmentResult.Fail(EnrollmentError.Suppressed,
+                $"The contact's address is on the suppression list ({suppressed}): RoleFerry never emails it again.");
+        }
+
         var steps = JsonSerializer.Deserialize<List<TemplateStep>>(subject.TemplateSteps, TemplateSnapshot.Json)!;
         var variables = Variables(subject, request.Variables);
         var missing = steps
@@ -42,7 +49,7 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
                 $"The template uses variables with no value: {string.Join(", ", missing)}.", missing);
         }
 
-        var snapshot = new TemplateSnapshot(subject.TemplateName, steps, subject.SendingWindow);
+        var snapshot = new TemplateSnapshot(subject.TemplateName, steps, subject.SendingWindow, subject.TrackOpens, subject.TrackClicks);
         try
         {
             var id = await InsertAsync(userId, request, snapshot, variables, subject.ContactTimezone ?? subject.UserTimezone, now);
@@ -82,7 +89,7 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
         await using var command = db.CreateCommand(
             """
             SELECT u.full_name, u.timezone, j.title, co.name, c.full_name, c.first_name, c.last_name, c.timezone,
-                   c.opted_out, t.name, t.steps::text, t.sending_window::text
+                   c.opted_out, t.name, t.steps::text, t.sending_window::text, t.track_opens, t.track_clicks
             FROM users u
             JOIN applications a ON a.id = $2 AND a.user_id = u.id AND a.deleted_at IS NULL
             JOIN jobs j ON j.id = a.job_id
@@ -106,7 +113,7 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
         return new EnrollmentSubject(
             reader.GetString(0), Text(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(5), Text(6),
             Text(7), reader.GetBoolean(8), reader.GetString(9), reader.GetString(10),
-            Text(11) is { } window ? JsonDocument.Parse(window).RootElement.Clone() : null);
+            Text(11) is { } window ? JsonDocument.Parse(window).RootElement.Clone() : null, reader.GetBoolean(12), reader.GetBoolean(13));
     }
 
     private async Task<long> InsertAsync(

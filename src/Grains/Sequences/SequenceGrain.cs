@@ -6,6 +6,7 @@ using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Suppression;
 using RoleFerry.Grains.Telemetry;
 using RoleFerry.Grains.Templates;
 
@@ -21,7 +22,7 @@ namespace RoleFerry.Grains.Sequences;
 /// </summary>
 [GrainType("sequence")]
 [RandomPlacement]
-public sealed class SequenceGrain(
+public sealed partial class SequenceGrain(
     [PersistentState("sequence", SequenceStorage.Name)] IPersistentState<SequenceState> state,
     SequenceOutreachStore store,
     IMailTransport transport,
@@ -29,6 +30,8 @@ public sealed class SequenceGrain(
     IOptions<EmailOptions> emailOptions,
     IOptions<SequenceOptions> options,
     OutreachMetrics metrics,
+    SequenceThreadStore threads,
+    SuppressionList suppression,
     TimeProvider clock,
     ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, IRemindable
 {
@@ -74,6 +77,13 @@ public sealed class SequenceGrain(
                 await WakeUpAtAsync(due);
             }
         }
+        else if (S.Status == SequenceStatuses.Parked && S.ResumeAt is { } resumeAt)
+        {
+            if (_wakeUp is null)
+            {
+                await WakeUpAtAsync(resumeAt);
+            }
+        }
         else if (_wakeUp is not null && S.Status != SequenceStatuses.Active)
         {
             await ForgetWakeUpAsync();
@@ -92,14 +102,15 @@ public sealed class SequenceGrain(
     }
 
     public async Task<SequenceView> GetAsync() =>
-        new(Id, S.UserId, S.ApplicationId, S.ContactId, S.Status, S.MailboxId, await store.LoadStepsAsync(Id));
+        new(Id, S.UserId, S.ApplicationId, S.ContactId, S.Status, S.MailboxId, await store.LoadStepsAsync(Id), ParkedUntil);
 
     public async Task<SequenceView> PauseAsync()
     {
-        if (S.Status == SequenceStatuses.Active)
+        if (S.Status is SequenceStatuses.Active or SequenceStatuses.Parked)
         {
             S.Status = SequenceStatuses.Paused;
             S.PausedAt = Now;
+            S.ResumeAt = null;
             await state.WriteStateAsync();
             await ForgetWakeUpAsync();
         }
@@ -109,6 +120,11 @@ public sealed class SequenceGrain(
 
     public async Task<SequenceView> ResumeAsync()
     {
+        if (S.Status == SequenceStatuses.Parked)
+        {
+            return await ResumeParkedNowAsync();
+        }
+
         if (S.Status == SequenceStatuses.Paused)
         {
             var now = Now;
@@ -155,6 +171,11 @@ public sealed class SequenceGrain(
     private async Task SendDueStepAsync()
     {
         var context = await LoadFreshContextAsync();
+        if (context is not null && S.Status == SequenceStatuses.Parked && !await UnparkIfBackAsync())
+        {
+            return;
+        }
+
         if (context is null || S.Status != SequenceStatuses.Active)
         {
             await ForgetWakeUpAsync();
@@ -189,12 +210,12 @@ public sealed class SequenceGrain(
 
         if (context.StopCondition() is { } stop)
         {
-            await FinishAsync(stop.Status, stop.Reason);
+            await StopBeforeSendAsync(context, stop);
             return;
         }
 
         var window = SendingWindow.Parse(S.Template.SendingWindow);
-        var opening = window.NextOpening(now, SendingWindow.ResolveZone(context.ContactTimezone ?? S.Timezone, context.UserTimezone));
+        var opening = window.NextOpening(now, SendingWindow.ResolveZone(context.ContactTimezone, context.UserTimezone ?? S.Timezone));
         if (opening > now)
         {
             await ScheduleStepAsync(opening);
@@ -259,15 +280,19 @@ public sealed class SequenceGrain(
     {
         var step = S.Step(S.CurrentStep);
         var settings = await mailbox.GetSmtpSettingsAsync();
+        var thread = await LoadThreadAsync();
         var email = composer.Compose(new ComposeRequest(
             context.OutreachId,
             settings.FromEmail,
             context.ContactEmail,
             context.UserEmail,
             context.UserFullName,
-            TemplateRenderer.Render(step.Subject, S.Variables),
+            SubjectOf(step, thread),
             TemplateRenderer.Render(step.Body, S.Variables),
-            TemplateRenderer.RenderHtml(step.Body, S.Variables)));
+            TemplateRenderer.RenderHtml(step.Body, S.Variables),
+            TrackOpens: S.Template.TrackOpens,
+            TrackClicks: S.Template.TrackClicks));
+        email = InThread(email, thread, settings);
         var claim = new StepClaim(mailboxId, context.ContactEmail, email.Subject, email.TextBody, email.HtmlBody, email.MessageId);
         var claimed = await store.ClaimAsync(Id, S.CurrentStep, claim, Now);
         if (claimed is not long outreachId)
@@ -277,7 +302,7 @@ public sealed class SequenceGrain(
             var latest = await LoadFreshContextAsync();
             if (latest?.StopCondition() is { } stop && !SequenceStatuses.IsFinal(S.Status))
             {
-                await FinishAsync(stop.Status, stop.Reason);
+                await StopBeforeSendAsync(latest, stop);
             }
 
             return;
@@ -374,6 +399,7 @@ public sealed class SequenceGrain(
         S.StopReason = reason;
         S.StoppedAt = Now;
         S.NextStepDueAt = null;
+        S.ResumeAt = null;
         await state.WriteStateAsync();
         await ForgetWakeUpAsync();
         logger.LogInformation("Sequence {Id} {Status}: {Reason}", Id, status, reason);

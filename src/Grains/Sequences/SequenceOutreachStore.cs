@@ -1,13 +1,15 @@
 using Npgsql;
 using NpgsqlTypes;
 using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Notifications;
 
 namespace RoleFerry.Grains.Sequences;
 
 /// <summary>
 /// The SQL of sending a sequence's steps: the outreach rows (one per step, the send claim) and what a send
 /// changes around them. The claim is a committed conditional update: a row leaves 'scheduled' once, and only
-/// while the instance is active and the contact has not replied, bounced or opted out.
+/// while the instance is active, the contact has not replied, bounced or opted out, and its address is not on
+/// the suppression list (by the normalized address or its hash, whoever's outreach put it there).
 /// </summary>
 public sealed class SequenceOutreachStore(NpgsqlDataSource db)
 {
@@ -18,7 +20,9 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
             SELECT si.status, si.version, c.email, c.timezone, c.opted_out, c.bounce_count,
                    EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied'),
                    a.deleted_at IS NOT NULL, a.status, u.email, u.full_name, u.timezone, coalesce(o.id, 0), o.status,
-                   coalesce(o.attempts, 0), o.sent_at
+                   coalesce(o.attempts, 0), o.sent_at,
+                   (SELECT s.reason FROM suppression_list s
+                    WHERE s.email = lower(btrim(c.email)) OR s.email_hash = suppression_hash(c.email) LIMIT 1)
             FROM sequence_instances si
             JOIN contacts c ON c.id = si.contact_id
             JOIN applications a ON a.id = si.application_id
@@ -37,7 +41,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
             reader.GetString(0), reader.GetInt64(1), reader.GetString(2), NullableString(reader, 3), reader.GetBoolean(4),
             reader.GetInt32(5), reader.GetBoolean(6), reader.GetBoolean(7), reader.GetString(8), reader.GetString(9),
             reader.GetString(10), NullableString(reader, 11), reader.GetInt64(12), NullableString(reader, 13),
-            reader.GetInt32(14), Time(reader, 15));
+            reader.GetInt32(14), Time(reader, 15), NullableString(reader, 16));
     }
 
     /// <summary>Records when a step is due (shown to the user); only while it is still scheduled.</summary>
@@ -65,6 +69,8 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
             WHERE o.sequence_instance_id = $1 AND o.step_no = $2 AND o.status = 'scheduled'
               AND si.id = o.sequence_instance_id AND si.status = 'active'
               AND c.id = o.contact_id AND NOT c.opted_out AND c.bounce_count = 0
+              AND NOT EXISTS (SELECT 1 FROM suppression_list s
+                              WHERE s.email = lower(btrim(c.email)) OR s.email_hash = suppression_hash(c.email))
               AND NOT EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied')
               AND a.id = o.application_id AND a.deleted_at IS NULL AND a.status NOT IN ('rejected', 'offer')
             RETURNING o.id
@@ -144,6 +150,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
             ON CONFLICT DO NOTHING
             """,
             outreachId));
+        batch.BatchCommands.Add(NotificationStore.Bounce(outreachId, now.UtcDateTime));
         await ExecuteAsync(batch);
     }
 

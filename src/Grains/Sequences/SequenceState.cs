@@ -17,7 +17,7 @@ public sealed class SequenceState
 
     public Dictionary<string, string> Variables { get; set; } = [];
 
-    /// <summary>The contact's (else the user's) time zone at enrollment; sending windows are read in it.</summary>
+    /// <summary>The contact's (else the user's) time zone at enrollment: the last resort of the sending window, read in the contact's current zone, else the user's.</summary>
     public string? Timezone { get; set; }
 
     public string Status { get; set; } = "active";
@@ -33,6 +33,9 @@ public sealed class SequenceState
     public DateTimeOffset EnrolledAt { get; set; }
 
     public DateTimeOffset? PausedAt { get; set; }
+
+    /// <summary>While parked (the contact is out of office): when the sequence goes on by itself.</summary>
+    public DateTimeOffset? ResumeAt { get; set; }
 
     public DateTimeOffset? StoppedAt { get; set; }
 

@@ -18,7 +18,8 @@ public sealed class SequenceStorage(NpgsqlDataSource db) : RowStorage<SequenceSt
         await using var command = db.CreateCommand(
             """
             SELECT user_id, application_id, contact_id, template_snapshot::text, variables::text, timezone, status,
-                   mailbox_id, current_step, next_step_due_at, enrolled_at, paused_at, stopped_at, stop_reason, version
+                   mailbox_id, current_step, next_step_due_at, enrolled_at, paused_at, stopped_at, stop_reason, version,
+                   resume_at
             FROM sequence_instances WHERE id = $1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
@@ -44,6 +45,7 @@ public sealed class SequenceStorage(NpgsqlDataSource db) : RowStorage<SequenceSt
             PausedAt = Time(reader, 11),
             StoppedAt = Time(reader, 12),
             StopReason = reader.IsDBNull(13) ? null : reader.GetString(13),
+            ResumeAt = Time(reader, 15),
         };
         return (state, reader.GetInt64(14));
     }
@@ -54,7 +56,7 @@ public sealed class SequenceStorage(NpgsqlDataSource db) : RowStorage<SequenceSt
             """
             UPDATE sequence_instances
             SET status = $3, mailbox_id = $4, current_step = $5, next_step_due_at = $6, paused_at = $7,
-                stopped_at = $8, stop_reason = $9, updated_at = now(), version = version + 1
+                stopped_at = $8, stop_reason = $9, resume_at = $10, updated_at = now(), version = version + 1
             WHERE id = $1 AND version = $2
             RETURNING version
             """);
@@ -67,6 +69,7 @@ public sealed class SequenceStorage(NpgsqlDataSource db) : RowStorage<SequenceSt
         command.Parameters.Add(Nullable(state.PausedAt));
         command.Parameters.Add(Nullable(state.StoppedAt));
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)state.StopReason ?? DBNull.Value });
+        command.Parameters.Add(Nullable(state.ResumeAt));
         return (long?)await command.ExecuteScalarAsync();
     }
 

@@ -2,7 +2,8 @@ namespace RoleFerry.Grains.Sequences;
 
 /// <summary>
 /// Everything a step needs to know, read in one round trip right before it is sent: the instance's stored
-/// status and version, the contact, the application, the user and this step's outreach row.
+/// status and version, the contact, the application, the user and this step's outreach row, and why the
+/// contact's address is on the suppression list (null when it is not).
 /// </summary>
 public sealed record StepContext(
     string InstanceStatus,
@@ -20,7 +21,8 @@ public sealed record StepContext(
     long OutreachId,
     string? OutreachStatus,
     int OutreachAttempts,
-    DateTimeOffset? OutreachSentAt)
+    DateTimeOffset? OutreachSentAt,
+    string? SuppressionReason = null)
 {
     /// <summary>The final status the sequence must take before this step, or null to go on.</summary>
     public (string Status, string Reason)? StopCondition()
@@ -38,6 +40,11 @@ public sealed record StepContext(
         if (ContactBounces > 0)
         {
             return ("stopped_bounce", "the contact's address bounced");
+        }
+
+        if (SuppressionReason is { } suppressed)
+        {
+            return (suppressed == "hard_bounce" ? "stopped_bounce" : "stopped_optout", $"the address is on the suppression list ({suppressed})");
         }
 
         if (ApplicationDeleted)

@@ -4,6 +4,7 @@ using Orleans.Storage;
 using RoleFerry.Grains.EmailEvents;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Notifications;
 using RoleFerry.Grains.Sequences;
 
 namespace RoleFerry.Grains.Users;
@@ -16,12 +17,13 @@ namespace RoleFerry.Grains.Users;
 /// one-way requests (<see cref="ISequenceGrain.RequestStopAsync"/>).
 /// </summary>
 [GrainType("user")]
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", UserStorage.Name)] IPersistentState<UserState> state,
     UserStore store,
     SequenceEnrollment enrollment,
     EmailEventStore events,
     IOptions<UserQuotaOptions> quotas,
+    NotificationStore notifications,
     TimeProvider clock) : Grain, IUserGrain
 {
     private DateOnly _day;

@@ -8,7 +8,7 @@ public sealed class UserStore(NpgsqlDataSource db)
     public async Task<int> CountLiveSequencesAsync(long userId)
     {
         await using var command = db.CreateCommand(
-            "SELECT count(*) FROM sequence_instances WHERE user_id = $1 AND status IN ('active', 'paused')");
+            "SELECT count(*) FROM sequence_instances WHERE user_id = $1 AND status IN ('active', 'paused', 'parked')");
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     }

@@ -1,6 +1,9 @@
 namespace RoleFerry.Api.Tests.Support;
 
-/// <summary>Every route of the accounts/profile/catalogue/tracker/contacts API, as the OpenAPI document names them.</summary>
+/// <summary>
+/// Every route of the accounts/profile/catalogue/tracker/contacts/interviews/notifications/analytics API, as the OpenAPI
+/// document names them.
+/// </summary>
 public static class Routes
 {
     public static readonly (string Method, string Path)[] Anonymous =
@@ -32,6 +35,22 @@ public static class Routes
         ("POST", "/api/contacts"),
         ("GET", "/api/contacts"),
         ("GET", "/api/contacts/{id}"),
+        ("PATCH", "/api/contacts/{id}"),
+        ("DELETE", "/api/contacts/{id}"),
+        ("PATCH", "/api/me"),
+        ("POST", "/api/me/password"),
+        ("GET", "/api/me/export"),
+        ("DELETE", "/api/me"),
+        ("GET", "/api/sequences"),
+        ("GET", "/api/applications/{id}/timeline"),
+        ("POST", "/api/applications/{id}/interviews"),
+        ("GET", "/api/applications/{id}/interviews"),
+        ("PATCH", "/api/interviews/{id}"),
+        ("DELETE", "/api/interviews/{id}"),
+        ("GET", "/api/analytics/outreach"),
+        ("GET", "/api/notifications"),
+        ("POST", "/api/notifications/{id}/read"),
+        ("POST", "/api/notifications/read-all"),
     ];
 
     public static IEnumerable<object[]> AuthenticatedData() => Authenticated.Select(r => new object[] { r.Method, r.Path });

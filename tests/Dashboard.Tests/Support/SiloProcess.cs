@@ -8,8 +8,8 @@ namespace RoleFerry.Dashboard.Tests.Support;
 /// <summary>
 /// The product's host for real: <c>dotnet RoleFerry.Silo.dll --urls http://127.0.0.1:PORT --environment ENV</c> as a
 /// child process (Kestrel on a free local port, reachable by a browser), configured through environment variables
-/// (<c>RoleFerry__Cluster__SiloPort</c>, …) over a throwaway database. Started when /health/ready answers 200; killed
-/// on dispose. Its last output lines are kept for failure messages.
+/// (<c>RoleFerry__Cluster__SiloPort</c>, …) over a throwaway database. Started when the host logs "Application
+/// started" (every hosted service, Orleans' silo among them, is up) and /health/ready then answers 200; killed on dispose. Its last output lines are kept for failure messages.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -17,6 +17,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SiloProcess(Process process, Uri baseAddress, int siloPort)
     {
@@ -57,6 +58,8 @@ public sealed class SiloProcess : IAsyncDisposable
         var silo = new SiloProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, baseAddress, siloPort);
         silo._process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
+        silo._process.Exited += (_, _) => silo._started.TrySetException(
+            new InvalidOperationException($"The silo exited with code {silo._process.ExitCode}:{Environment.NewLine}{silo.Output}"));
         silo._process.Start();
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
@@ -99,36 +102,21 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(TimeSpan limit)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode}:{Environment.NewLine}{Output}");
-            }
-
-            try
-            {
-                using var ready = await client.GetAsync("/health/ready");
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // slow start
-            }
-
-            await Task.Delay(250);
+            await _started.Task.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The silo at {BaseAddress} did not start within {limit}:{Environment.NewLine}{Output}");
         }
 
-        throw new TimeoutException($"The silo at {BaseAddress} was not ready within {limit}:{Environment.NewLine}{Output}");
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var ready = await client.GetAsync("/health/ready");
+        if (!ready.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The silo started but /health/ready answered {(int)ready.StatusCode}:{Environment.NewLine}{Output}");
+        }
     }
 
     private void Keep(string? line)
@@ -139,6 +127,11 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        if (line.Contains("Application started", StringComparison.Ordinal))
+        {
+            _started.TrySetResult();
+        }
+
         while (_output.Count > KeptLines && _output.TryDequeue(out _))
         {
         }

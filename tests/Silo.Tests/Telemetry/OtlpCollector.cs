@@ -13,6 +13,8 @@ public sealed class OtlpCollector : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<(string Path, string Body)> _received = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public OtlpCollector()
     {
@@ -28,17 +30,29 @@ public sealed class OtlpCollector : IDisposable
     public async Task<bool> ReceivedAsync(string path, string text, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
+        while (true)
         {
+            Task arrived;
+            lock (_gate)
+            {
+                arrived = _arrived.Task;
+            }
+
             if (_received.Any(r => r.Path == path && r.Body.Contains(text, StringComparison.Ordinal)))
             {
                 return true;
             }
 
-            await Task.Delay(100);
+            var left = until - DateTime.UtcNow;
+            try
+            {
+                await arrived.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
         }
-
-        return false;
     }
 
     public void Dispose() => _listener.Close();
@@ -60,6 +74,12 @@ public sealed class OtlpCollector : IDisposable
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
             _received.Enqueue((context.Request.Url!.AbsolutePath, Encoding.UTF8.GetString(body.ToArray())));
+            lock (_gate)
+            {
+                _arrived.TrySetResult();
+                _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
             context.Response.StatusCode = 200;
             context.Response.Close();
         }

@@ -14,10 +14,18 @@ public sealed class PrometheusEndpointTests
         using var client = silo.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
-        await client.GetAsync("/metrics");
-        await Task.Delay(TimeSpan.FromMilliseconds(500));   // past the exporter's 300 ms response cache
-        var response = await client.GetAsync("/metrics");
-        var text = await response.Content.ReadAsStringAsync();
+        // Orleans records its catalog's activations as they happen: scrape (past the exporter's 300 ms response
+        // cache) until the first one shows, for at most 15 s on a loaded machine.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        HttpResponseMessage response;
+        string text;
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            response = await client.GetAsync("/metrics");
+            text = await response.Content.ReadAsStringAsync();
+        }
+        while (!text.Contains("orleans_catalog_activations", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);

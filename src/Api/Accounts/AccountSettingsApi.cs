@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans;
+using RoleFerry.Api.Infrastructure;
+using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Interfaces.Users;
+
+namespace RoleFerry.Api.Accounts;
+
+/// <summary>
+/// What a user controls of their account: <c>PATCH /api/me</c>, <c>POST /api/me/password</c> (other sessions'
+/// tokens stop working), <c>GET /api/me/export</c> (everything, one JSON document) and <c>DELETE /api/me</c>
+/// (sequences canceled through their grains, then the rows erased).
+/// </summary>
+public static class AccountSettingsApi
+{
+    public static IEndpointRouteBuilder MapAccountSettingsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var me = endpoints.MapGroup("/api/me").WithTags("Accounts").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        me.MapPatch("", UpdateAsync)
+            .WithName("UpdateMe")
+            .WithSummary("Changes the caller's full name, mode or timezone (an IANA name; sending windows use it when a contact has none).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapPost("/password", ChangePasswordAsync)
+            .WithName("ChangePassword")
+            .WithSummary("Changes the password; every other session's token stops working, this one keeps working.")
+            .ProducesValidationProblem();
+        me.MapGet("/export", ExportAsync)
+            .WithName("ExportMe")
+            .WithSummary("Everything RoleFerry holds about the caller, as one JSON document to download.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapDelete("", DeleteAsync)
+            .WithName("DeleteMe")
+            .WithSummary("Erases the account: active sequences are canceled, then the caller's data is deleted; login then fails.")
+            .Accepts<DeleteAccountRequest>("application/json")
+            .ProducesValidationProblem();
+        return endpoints;
+    }
+
+    internal static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        UpdateMeRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (request.Timezone is not null)
+        {
+            await TimeZoneRules.ValidateAsync(db, request.Timezone, "timezone", errors, ct);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var userId = principal.GetUserId();
+        // The user grain's state is the tier and the wallet (version-checked); these columns are not in it.
+        await using (var update = db.Command(
+            """
+            UPDATE users SET full_name = coalesce($2::text, full_name), mode = coalesce($3::text, mode),
+                             timezone = coalesce($4::text, timezone), updated_at = $5
+            WHERE id = $1
+            """,
+            userId, request.FullName?.Trim(), request.Mode, request.Timezone, clock.GetUtcNow()))
+        {
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
+        return await MeRows.FindAsync(db, userId, admins.CurrentValue, ct) is { } me
+            ? TypedResults.Ok(me)
+            : Problems.NotFound("The account no longer exists.");
+    }
+
+    internal static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
+        ChangePasswordRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var userId = principal.GetUserId();
+        if (!await VerifyPasswordAsync(db, hasher, userId, request.CurrentPassword!, ct))
+        {
+            return Problems.Validation("currentPassword", "currentPassword is not the account's password.");
+        }
+
+        var session = Guid.TryParse(principal.FindFirstValue(SessionClaims.Session), out var id) ? id : (Guid?)null;
+        await using var update = db.Command(
+            """
+            UPDATE users SET password_hash = $2, security_stamp = gen_random_uuid(), password_session = $3::uuid,
+                             failed_login_count = 0, locked_until = NULL, updated_at = $4
+            WHERE id = $1
+            """,
+            userId, hasher.HashPassword(new AccountUser(userId, ""), request.NewPassword!), session, clock.GetUtcNow());
+        await update.ExecuteNonQueryAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = principal.GetUserId();
+        if (await AccountExport.BuildAsync(db, userId, clock.GetUtcNow(), ct) is not { } document)
+        {
+            return Problems.NotFound("The account no longer exists.");
+        }
+
+        return TypedResults.File(
+            Encoding.UTF8.GetBytes(document.ToJsonString()),
+            "application/json",
+            string.Create(CultureInfo.InvariantCulture, $"roleferry-export-{userId}.json"));
+    }
+
+    internal static async Task<Results<NoContent, ValidationProblem>> DeleteAsync(
+        [FromBody] DeleteAccountRequest request, ClaimsPrincipal principal, NpgsqlDataSource db,
+        IPasswordHasher<AccountUser> hasher, IGrainFactory grains, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            return Problems.Validation("password", "password is required to delete the account.");
+        }
+
+        var userId = principal.GetUserId();
+        if (!await VerifyPasswordAsync(db, hasher, userId, request.Password, ct))
+        {
+            return Problems.Validation("password", "password is not the account's password.");
+        }
+
+        // Through the grains first: each sequence stops (its steps canceled, its wake-up dropped) before its row goes.
+        foreach (var sequenceId in await LiveSequencesAsync(db, userId, ct))
+        {
+            await grains.GetGrain<ISequenceGrain>(sequenceId).StopAsync(SequenceStatuses.Canceled, "the account was deleted");
+        }
+
+        await grains.GetGrain<IUserAccountGrain>(userId).CloseAsync();
+        await AccountErasure.EraseAsync(db, userId, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<bool> VerifyPasswordAsync(
+        NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher, long userId, string password, CancellationToken ct)
+    {
+        await using var command = db.Command("SELECT password_hash FROM users WHERE id = $1", userId);
+        return await command.ExecuteScalarAsync(ct) is string hash
+            && hasher.VerifyHashedPassword(new AccountUser(userId, ""), hash, password) != PasswordVerificationResult.Failed;
+    }
+
+    private static async Task<List<long>> LiveSequencesAsync(NpgsqlDataSource db, long userId, CancellationToken ct)
+    {
+        await using var command = db.Command(
+            """
+            SELECT id FROM sequence_instances
+            WHERE user_id = $1 AND status NOT IN ('completed', 'stopped_reply', 'stopped_bounce', 'stopped_optout', 'canceled', 'failed')
+            ORDER BY id
+            """,
+            userId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new List<long>();
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+}

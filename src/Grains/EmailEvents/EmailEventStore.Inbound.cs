@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using RoleFerry.Grains.Interfaces.Email;
+using RoleFerry.Grains.Interfaces.Inbox;
+
+namespace RoleFerry.Grains.EmailEvents;
+
+/// <summary>Messages read over IMAP go through the webhook's path, plus their inbox row, in the same transaction.</summary>
+public sealed partial class EmailEventStore
+{
+    /// <summary>
+    /// Applies an inbound message about our email <paramref name="messageId"/> in one transaction: the event row
+    /// (its event id, <c>inbound:&lt;incoming Message-ID&gt;</c>, makes a repeat a no-op), the event's effects as
+    /// for a webhook event, the inbox row, and for an auto-reply the contact's active or parked sequences to park.
+    /// </summary>
+    public async Task<InboundEffects> ApplyInboundAsync(string messageId, InboundEvent inbound)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        var (e, entry) = (inbound.Event, inbound.Entry);
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var sent = await FindAsync(connection, transaction, messageId);
+        if (sent is null)
+        {
+            await transaction.CommitAsync();
+            return InboundEffects.Unknown;
+        }
+
+        var inserted = await ExecuteAsync(connection, transaction,
+            """
+            INSERT INTO outreach_events (event_id, outreach_id, message_id, type, bounce_type, reason, occurred_at, payload)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+            ON CONFLICT (event_id) DO NOTHING
+            """,
+            e.EventId, sent.OutreachId, messageId, e.Type, (object?)e.BounceType ?? DBNull.Value,
+            (object?)e.Reason ?? DBNull.Value, e.Timestamp.UtcDateTime,
+            JsonSerializer.Serialize(new { source = "imap", mailboxId = entry.MailboxId, inboundMessageId = entry.MessageId, from = entry.FromAddress }));
+        var inboxId = inserted == 0 ? null : await InsertInboxRowAsync(connection, transaction, sent, entry);
+        if (inboxId is null)
+        {
+            await transaction.RollbackAsync();
+            return InboundEffects.Repeated;
+        }
+
+        var effects = await ApplyTypeAsync(connection, transaction, sent, e);
+        IReadOnlyList<long> toPark = e.Type == EmailEventTypes.AutoReply ? await LiveToParkAsync(connection, transaction, sent.ContactId) : [];
+        await transaction.CommitAsync();
+        return new InboundEffects(true, false, effects with { Message = sent }, inboxId, toPark);
+    }
+
+    /// <summary>The inbox row of the message (its user is the sent email's); null when the message is stored already.</summary>
+    private static async Task<long?> InsertInboxRowAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, InboxEntry entry)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO inbox_messages (user_id, mailbox_id, outreach_id, sequence_instance_id, application_id, contact_id,
+                                        message_id, kind, from_address, from_name, subject, snippet, text_body, received_at,
+                                        return_date, bounce_type, bounce_status, failed_recipient, relay_status)
+            SELECT o.user_id, $2, o.id, o.sequence_instance_id, o.application_id, o.contact_id,
+                   $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+            FROM outreach o WHERE o.id = $1
+            ON CONFLICT (message_id) DO NOTHING
+            RETURNING id
+            """, c, t);
+        command.Parameters.Add(new NpgsqlParameter { Value = sent.OutreachId });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.MailboxId });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.MessageId });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.Kind });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.FromAddress });
+        command.Parameters.Add(Text(entry.FromName));
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.Subject });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.Snippet });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.TextBody });
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.ReceivedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.ReturnDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(Text(entry.BounceType));
+        command.Parameters.Add(Text(entry.BounceStatus));
+        command.Parameters.Add(Text(entry.FailedRecipient));
+        command.Parameters.Add(new NpgsqlParameter { Value = entry.Relay ? "pending" : "none" });
+        return await command.ExecuteScalarAsync() is long id ? id : null;
+    }
+
+    /// <summary>The contact's sequences an out-of-office parks: active ones, and parked ones (parked longer if need be).</summary>
+    private static async Task<IReadOnlyList<long>> LiveToParkAsync(NpgsqlConnection c, NpgsqlTransaction t, long contactId)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'parked') ORDER BY id", c, t);
+        command.Parameters.Add(new NpgsqlParameter { Value = contactId });
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+}
