@@ -21,6 +21,8 @@ public sealed class MaintenanceGrain(
 
     public const string StartCheckReminder = "start-check";
 
+    private const int StartCheckPageSize = 1000;
+
     public async Task EnsureScheduledAsync()
     {
         if (await this.GetReminder(StartCheckReminder) is null)
@@ -72,18 +74,40 @@ public sealed class MaintenanceGrain(
         }
     }
 
-    /// <summary>Starts the sequences an enrollment committed but whose grain never scheduled step 1.</summary>
+    /// <summary>
+    /// Starts the sequences an enrollment committed but whose grain never scheduled step 1, page by page; one that
+    /// fails to start is logged and left for the next check, and the ones after it still start.
+    /// </summary>
     private async Task StartUnstartedAsync()
     {
-        var unstarted = await store.FindUnstartedAsync(clock.GetUtcNow() - options.Value.StartGrace);
-        foreach (var id in unstarted)
+        var enrolledBefore = clock.GetUtcNow() - options.Value.StartGrace;
+        var (started, failed) = (0, 0);
+        IReadOnlyList<long> page;
+        var after = 0L;
+        do
         {
-            await GrainFactory.GetGrain<ISequenceGrain>(id).StartAsync();
-        }
+            page = await store.FindUnstartedAsync(enrolledBefore, after, StartCheckPageSize);
+            foreach (var id in page)
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<ISequenceGrain>(id).StartAsync();
+                    started++;
+                }
+                catch (Exception error)
+                {
+                    failed++;
+                    logger.LogError(error, "Maintenance: sequence {SequenceId} was enrolled but could not be started", id);
+                }
+            }
 
-        if (unstarted.Count > 0)
+            after = page.Count > 0 ? page[^1] : after;
+        }
+        while (page.Count == StartCheckPageSize);
+
+        if (started + failed > 0)
         {
-            logger.LogWarning("Maintenance: started {Count} sequences enrolled but never started", unstarted.Count);
+            logger.LogWarning("Maintenance: started {Started} sequences enrolled but never started; {Failed} failed", started, failed);
         }
     }
 }

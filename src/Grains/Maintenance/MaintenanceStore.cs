@@ -55,16 +55,21 @@ public sealed class MaintenanceStore(NpgsqlDataSource db)
         return (jobs, sequences);
     }
 
-    /// <summary>Active sequences enrolled before <paramref name="enrolledBefore"/> whose grain never scheduled step 1.</summary>
-    public async Task<IReadOnlyList<long>> FindUnstartedAsync(DateTimeOffset enrolledBefore)
+    /// <summary>
+    /// One page (by id, after <paramref name="afterId"/>) of the active sequences enrolled before
+    /// <paramref name="enrolledBefore"/> whose grain never scheduled step 1.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> FindUnstartedAsync(DateTimeOffset enrolledBefore, long afterId, int pageSize)
     {
         await using var command = db.CreateCommand(
             """
             SELECT id FROM sequence_instances
-            WHERE status = 'active' AND next_step_due_at IS NULL AND enrolled_at < $1
-            ORDER BY id LIMIT 1000
+            WHERE status = 'active' AND next_step_due_at IS NULL AND enrolled_at < $1 AND id > $2
+            ORDER BY id LIMIT $3
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = enrolledBefore.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterId });
+        command.Parameters.Add(new NpgsqlParameter { Value = pageSize });
         var ids = new List<long>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

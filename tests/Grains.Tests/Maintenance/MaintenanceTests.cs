@@ -79,18 +79,34 @@ public sealed class MaintenanceTests : OutreachTest
         await AddMailboxAsync();
         var (contact, email) = await AddContactAsync();
         await Maintenance.EnsureScheduledAsync();
-        // The enrollment's rows are committed, and the silo dies before the sequence grain schedules step 1.
-        var enrollment = Silo.Services.GetRequiredService<SequenceEnrollment>();
-        var committed = await enrollment.EnrollAsync(UserId,
-            new EnrollmentRequest(ApplicationId, contact, await AnyTimeTemplateAsync((0, "Hello", "Body")), new Dictionary<string, string>()),
-            Clock.GetUtcNow());
+        var enrolled = await EnrollWithoutStartingAsync(contact, await AnyTimeTemplateAsync((0, "Hello", "Body")));
 
         await Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
 
         Assert.Single(await SmtpSink.WaitForAsync(email, 1));
-        var sequence = await Sequence(committed.Sequence!.Id).GetAsync();
+        var sequence = await Sequence(enrolled).GetAsync();
         Assert.Equal(Clock.GetUtcNow(), sequence.Steps[0].SentAt);
         Assert.Equal(SequenceStatuses.Completed, sequence.Status);
+    }
+
+    [Fact]
+    public async Task A_sequence_that_cannot_start_does_not_keep_the_ones_enrolled_after_it_from_starting()
+    {
+        await AddMailboxAsync();
+        await Maintenance.EnsureScheduledAsync();
+        var template = await AnyTimeTemplateAsync((0, "Hello", "Body"));
+        var broken = await EnrollWithoutStartingAsync((await AddContactAsync()).Id, template);
+        var (contact, email) = await AddContactAsync();
+        var healthy = await EnrollWithoutStartingAsync(contact, template);
+        // The first one's snapshot has lost its steps: starting it throws, on every check.
+        await Seed.ExecuteAsync("UPDATE sequence_instances SET template_snapshot = jsonb_set(template_snapshot, '{steps}', '[]') WHERE id = $1", broken);
+
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Single(await SmtpSink.WaitForAsync(email, 1));
+        Assert.Equal(SequenceStatuses.Completed, (await Sequence(healthy).GetAsync()).Status);
+        Assert.Equal(1L, await Seed.ScalarAsync(
+            "SELECT count(*) FROM sequence_instances WHERE id = $1 AND status = 'active' AND next_step_due_at IS NULL", broken));
     }
 
     private async Task<long> ContactLastContactedAsync(TimeSpan ago)
@@ -98,6 +114,15 @@ public sealed class MaintenanceTests : OutreachTest
         var (id, _) = await AddContactAsync();
         await Seed.ExecuteAsync("UPDATE contacts SET last_contacted_at = $2 WHERE id = $1", id, (Clock.GetUtcNow() - ago).UtcDateTime);
         return id;
+    }
+
+    /// <summary>The enrollment's rows committed, as when the silo dies before the sequence grain schedules step 1.</summary>
+    private async Task<long> EnrollWithoutStartingAsync(long contact, long template)
+    {
+        var enrollment = Silo.Services.GetRequiredService<SequenceEnrollment>();
+        var committed = await enrollment.EnrollAsync(UserId,
+            new EnrollmentRequest(ApplicationId, contact, template, new Dictionary<string, string>()), Clock.GetUtcNow());
+        return committed.Sequence!.Id;
     }
 
     private async Task<List<long>> ContactIdsAsync()
