@@ -18,4 +18,14 @@ public sealed class RoleFerryDataSourceTests
         Assert.Equal(0, new NpgsqlConnectionStringBuilder(spelledOut.ConnectionString).MaxAutoPrepare);
         Assert.Equal(5, new NpgsqlConnectionStringBuilder(compact.ConnectionString).MaxAutoPrepare);
     }
+
+    [Fact]
+    public async Task Pooled_connections_skip_the_reset_unless_the_connection_string_asks_for_it()
+    {
+        await using var byDefault = RoleFerryDataSource.Create("Host=db.example;Username=roleferry");
+        await using var spelledOut = RoleFerryDataSource.Create("Host=db.example;Username=roleferry;No Reset On Close=false");
+
+        Assert.True(new NpgsqlConnectionStringBuilder(byDefault.ConnectionString).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(spelledOut.ConnectionString).NoResetOnClose);
+    }
 }

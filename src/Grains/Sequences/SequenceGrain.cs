@@ -59,36 +59,11 @@ public sealed partial class SequenceGrain(
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>
-    /// A live sequence always has its wake-up reminder (it may have been lost between a state write and the
-    /// registration); a finished one never keeps one.
+    /// No reminder lookup here: every path that makes a step due registers the reminder before it writes the rows,
+    /// so a live sequence has one, and a wake-up of a finished sequence removes its own (one read less per step).
     /// </summary>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (!state.RecordExists)
-        {
-            throw new KeyNotFoundException($"Sequence instance {Id} does not exist.");
-        }
-
-        _wakeUp = await this.GetReminder(WakeUpReminder);
-        if (S.Status == SequenceStatuses.Active && S.NextStepDueAt is { } due)
-        {
-            if (_wakeUp is null)
-            {
-                await WakeUpAtAsync(due);
-            }
-        }
-        else if (S.Status == SequenceStatuses.Parked && S.ResumeAt is { } resumeAt)
-        {
-            if (_wakeUp is null)
-            {
-                await WakeUpAtAsync(resumeAt);
-            }
-        }
-        else if (_wakeUp is not null && S.Status != SequenceStatuses.Active)
-        {
-            await ForgetWakeUpAsync();
-        }
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.RecordExists ? Task.CompletedTask : throw new KeyNotFoundException($"Sequence instance {Id} does not exist.");
 
     public async Task<SequenceView> StartAsync()
     {
@@ -332,10 +307,11 @@ public sealed partial class SequenceGrain(
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Sent:
-                await store.MarkSentAsync(outreachId, at);
-                await mailbox.RecordSentAsync(reservationId);
+                // One round trip for the send's rows (step, contact, reservation, next step's due time); the wake-up
+                // that brought this step keeps ticking until AdvanceAsync moves it, so a crash in between settles it.
+                await store.MarkSentAsync(new SentStep(outreachId, mailboxId, reservationId, at, Id, S.CurrentStep + 1, NextStepDueAt(at)));
                 S.MailboxId ??= mailboxId;
-                await AdvanceAsync(at);
+                await AdvanceAsync(at, nextStepRowScheduled: true);
                 break;
             case SendOutcomeKind.TransientFailure when attempts < emailOptions.Value.MaxSmtpAttempts:
                 await mailbox.ReleaseAsync(reservationId);
@@ -362,10 +338,13 @@ public sealed partial class SequenceGrain(
         }
     }
 
-    /// <summary>After step N left at <paramref name="sentAt"/>: schedule step N+1 or complete.</summary>
-    private async Task AdvanceAsync(DateTimeOffset sentAt)
+    /// <summary>
+    /// After step N left at <paramref name="sentAt"/>: schedule step N+1 (its row too, unless the send's batch
+    /// already did) or complete.
+    /// </summary>
+    private async Task AdvanceAsync(DateTimeOffset sentAt, bool nextStepRowScheduled = false)
     {
-        if (S.CurrentStep >= S.TotalSteps)
+        if (NextStepDueAt(sentAt) is not { } due)
         {
             S.Status = SequenceStatuses.Completed;
             S.StoppedAt = Now;
@@ -376,18 +355,26 @@ public sealed partial class SequenceGrain(
         }
 
         S.CurrentStep++;
-        await ScheduleStepAsync(sentAt + Hours(S.Step(S.CurrentStep).DelayHours));
+        await ScheduleStepAsync(due, nextStepRowScheduled);
     }
+
+    /// <summary>When step N+1 is due after step N left at <paramref name="sentAt"/>; null after the last step.</summary>
+    private DateTimeOffset? NextStepDueAt(DateTimeOffset sentAt) =>
+        S.CurrentStep < S.TotalSteps ? sentAt + Hours(S.Step(S.CurrentStep + 1).DelayHours) : null;
 
     /// <summary>
     /// The current step is due at <paramref name="dueAt"/>: the reminder first, then the rows. A crash in between
     /// leaves a reminder that wakes the grain early (it finds nothing due, or settles the step), never a step that
     /// nothing wakes.
     /// </summary>
-    private async Task ScheduleStepAsync(DateTimeOffset dueAt)
+    private async Task ScheduleStepAsync(DateTimeOffset dueAt, bool rowScheduled = false)
     {
         await WakeUpAtAsync(dueAt);
-        await store.ScheduleAsync(Id, S.CurrentStep, dueAt);
+        if (!rowScheduled)
+        {
+            await store.ScheduleAsync(Id, S.CurrentStep, dueAt);
+        }
+
         S.NextStepDueAt = dueAt;
         await state.WriteStateAsync();
     }

@@ -80,24 +80,38 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// The email left: the step is sent (unless an event, e.g. a reply, already moved it on) and the contact was
-    /// contacted.
+    /// The email left, recorded in one round trip: the step is sent (unless an event, e.g. a reply, already moved it
+    /// on), the contact was contacted, the mailbox reservation is stamped sent, and the next step shows its due time.
     /// </summary>
-    public async Task MarkSentAsync(long outreachId, DateTimeOffset sentAt)
+    public async Task MarkSentAsync(SentStep sent)
     {
+        var at = sent.SentAt.UtcDateTime;
         await using var batch = new NpgsqlBatch();
         batch.BatchCommands.Add(Command(
             """
             UPDATE outreach SET status = CASE status WHEN 'sending' THEN 'sent' ELSE status END, sent_at = $2, updated_at = now()
             WHERE id = $1
             """,
-            outreachId, sentAt.UtcDateTime));
+            sent.OutreachId, at));
         batch.BatchCommands.Add(Command(
             """
             UPDATE contacts SET last_contacted_at = $2, updated_at = now()
             WHERE id = (SELECT contact_id FROM outreach WHERE id = $1)
             """,
-            outreachId, sentAt.UtcDateTime));
+            sent.OutreachId, at));
+        batch.BatchCommands.Add(Command(
+            "UPDATE mailbox_reservations SET sent_at = coalesce(sent_at, $3) WHERE id = $1 AND mailbox_id = $2",
+            sent.ReservationId, sent.MailboxId, at));
+        if (sent.NextDueAt is { } due)
+        {
+            batch.BatchCommands.Add(Command(
+                """
+                UPDATE outreach SET scheduled_at = $3, updated_at = now()
+                WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
+                """,
+                sent.InstanceId, sent.NextStepNo, due.UtcDateTime));
+        }
+
         await ExecuteAsync(batch);
     }
 
@@ -197,14 +211,15 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
         return command;
     }
 
+    /// <summary>
+    /// Runs the batch in one round trip. Without an explicit transaction Npgsql ends the batch with a single Sync,
+    /// so PostgreSQL runs its statements in one implicit transaction: all of them commit, or none.
+    /// </summary>
     private async Task ExecuteAsync(NpgsqlBatch batch)
     {
         await using var connection = await db.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
         batch.Connection = connection;
-        batch.Transaction = transaction;
         await batch.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
     }
 
     private static void Add(NpgsqlCommand command, params object?[] values)
