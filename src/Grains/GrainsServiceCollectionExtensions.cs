@@ -65,11 +65,12 @@ public static class GrainsServiceCollectionExtensions
         // [sequences]
         services.AddOptions<SequenceOptions>()
             .Bind(configuration.GetSection(SequenceOptions.SectionName))
-            .Validate(o => o.Validate(), $"{SequenceOptions.SectionName}:{nameof(SequenceOptions.WakeUpPeriod)} must be positive.")
+            .Validate(o => o.Validate(), $"{SequenceOptions.SectionName}: {nameof(SequenceOptions.WakeUpPeriod)} and {nameof(SequenceOptions.MaxConcurrentSends)} must be positive.")
             .ValidateOnStart();
         services.AddGrainStorage<SequenceStorage>(SequenceStorage.Name);
         services.AddSingleton<SequenceOutreachStore>();
         services.AddSingleton<SequenceEnrollment>();
+        services.AddSingleton<SendGate>();
         services.AddSingleton<EmailEventStore>();
 
         // [notifications]

@@ -8,7 +8,8 @@ namespace RoleFerry.Grains.Mailboxes;
 /// its version). Rows are created by the pool (<see cref="MailboxDirectory"/>), so a missing id reads as no record.
 /// A write updates the row where the version is the one read and, in the same transaction, inserts / releases the
 /// reservation and inserts the health log row the state carries; no row updated (or the reservation already
-/// released) → nothing committed and an <c>InconsistentStateException</c>.
+/// released) → nothing committed and an <c>InconsistentStateException</c>. The write of a send's reservation (the
+/// common one) is a single statement, the row's update and the insert in one round trip.
 /// </summary>
 public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clock) : RowStorage<MailboxState>
 {
@@ -70,6 +71,11 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
     protected override async Task<long?> WriteRowAsync(long id, MailboxState state, long version)
     {
         var now = clock.GetUtcNow();
+        if (state is { NewReservation: { } reserved, Release: null, NewHealthLog: null })
+        {
+            return await WriteReservationAsync(id, state, version, now, reserved).ConfigureAwait(false);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -124,16 +130,56 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
         return written;
     }
 
-    private static NpgsqlBatchCommand UpdateRow(long id, long version, MailboxState state, DateTimeOffset now) => Command(
+    /// <summary>
+    /// The row's update and the reservation's insert as one statement: the insert happens only when the update
+    /// matched the version, and a failed insert (the step's unique key, an unknown instance) undoes the update.
+    /// </summary>
+    private async Task<long?> WriteReservationAsync(long id, MailboxState state, long version, DateTimeOffset now, PendingReservation reserved)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH updated AS (
+            {UpdateRowSql}
+            ), reservation AS (
+                INSERT INTO mailbox_reservations (mailbox_id, day, reserved_at, sequence_instance_id, step_no)
+                SELECT $1, $12, $13, $14, $15 FROM updated
+                RETURNING id
+            )
+            SELECT updated.version, reservation.id FROM updated, reservation
+            """);
+        foreach (var value in UpdateRowValues(id, version, state, now)
+                     .Concat([reserved.Day, reserved.ReservedAt.ToUniversalTime(), reserved.SequenceInstanceId, reserved.StepNo]))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        if (!await reader.ReadAsync().ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        reserved.Id = reader.GetInt64(1);
+        return reader.GetInt64(0);
+    }
+
+    private const string UpdateRowSql =
         """
         UPDATE mailboxes
            SET status = $3, health_score = $4, sent_today = $5, sent_day = $6, last_sent_at = $7, paused_reason = $8,
                health_checked_at = $9, warmup_enabled = $10, updated_at = $11, version = version + 1
          WHERE id = $1 AND version = $2
         RETURNING version
-        """,
+        """;
+
+    private static NpgsqlBatchCommand UpdateRow(long id, long version, MailboxState state, DateTimeOffset now) =>
+        Command(UpdateRowSql, UpdateRowValues(id, version, state, now));
+
+    private static object[] UpdateRowValues(long id, long version, MailboxState state, DateTimeOffset now) =>
+    [
         id, version, state.Status, (short)state.HealthScore, state.SentToday, state.SentDay, Time(state.LastSentAt),
-        (object?)state.PausedReason ?? DBNull.Value, Time(state.HealthCheckedAt), state.WarmupEnabled, now);
+        (object?)state.PausedReason ?? DBNull.Value, Time(state.HealthCheckedAt), state.WarmupEnabled, now.ToUniversalTime(),
+    ];
 
     private static NpgsqlBatchCommand InsertReservation(long mailboxId, PendingReservation reservation) => Command(
         """

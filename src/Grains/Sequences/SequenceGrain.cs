@@ -32,6 +32,7 @@ public sealed partial class SequenceGrain(
     OutreachMetrics metrics,
     SequenceThreadStore threads,
     SuppressionList suppression,
+    SendGate gate,
     TimeProvider clock,
     ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, IRemindable
 {
@@ -135,7 +136,7 @@ public sealed partial class SequenceGrain(
     {
         if (reminderName == WakeUpReminder)
         {
-            await SendDueStepAsync();
+            await gate.RunAsync(SendDueStepAsync);
         }
     }
 
@@ -401,7 +402,7 @@ public sealed partial class SequenceGrain(
     {
         if (S.NextStepDueAt is { } due && due <= Now)
         {
-            _ = this.RegisterGrainTimer(SendDueStepAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            _ = this.RegisterGrainTimer(() => gate.RunAsync(SendDueStepAsync), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
     }
 

@@ -13,5 +13,8 @@ public sealed class SequenceOptions
     /// </summary>
     public TimeSpan WakeUpPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    public bool Validate() => WakeUpPeriod > TimeSpan.Zero;
+    /// <summary>How many due steps one silo works on at once (<see cref="SendGate"/>); the others wait their turn.</summary>
+    public int MaxConcurrentSends { get; set; } = 32;
+
+    public bool Validate() => WakeUpPeriod > TimeSpan.Zero && MaxConcurrentSends > 0;
 }
