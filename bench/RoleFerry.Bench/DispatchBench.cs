@@ -98,8 +98,8 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         if (run.TopStatements.Count > 0)
         {
             var perStep = run.TopStatements.Select(t => string.Create(CultureInfo.InvariantCulture,
-                $"{(double)t.Calls / run.Steps:0.00} × `{t.Query.Replace("`", "'", StringComparison.Ordinal).Replace("|", "¦", StringComparison.Ordinal)}`"));
-            table.Note($"{Section}, {caseName}: statements called most, per sent step (seeding and start-up included): {string.Join("; ", perStep)}.");
+                $"{(double)t.Calls / run.Steps:0.00} × `{t.Query.Replace("`", "'", StringComparison.Ordinal).Replace("|", "¦", StringComparison.Ordinal)}` ({t.Milliseconds / Math.Max(1, t.Calls):0.000} ms each)"));
+            table.Note($"{Section}, {caseName}: statements called most, per sent step (seeding and start-up included), with PostgreSQL's mean time per call (planning + execution): {string.Join("; ", perStep)}.");
         }
     }
 

@@ -5,7 +5,7 @@ namespace RoleFerry.Bench;
 /// their reminders ticked → last outreach row 'sent'); <see cref="FirstClaimSeconds"/> from that instant to the first claim; <see cref="Statements"/> what
 /// pg_stat_statements saw in the run's database meanwhile (null when unavailable); <see cref="Commands"/> and
 /// <see cref="Connects"/> the Npgsql command executions and physical connection opens meanwhile; <see cref="Check"/> the
-/// correctness check, already passed; <see cref="TopStatements"/> the statements called most.
+/// correctness check, already passed; <see cref="TopStatements"/> the statements called most and PostgreSQL's time on them.
 /// </summary>
 public sealed record DispatchRun(
     int Steps,
@@ -15,7 +15,7 @@ public sealed record DispatchRun(
     long Commands,
     long Connects,
     string Check,
-    IReadOnlyList<(long Calls, string Query)> TopStatements)
+    IReadOnlyList<(long Calls, double Milliseconds, string Query)> TopStatements)
 {
     /// <summary>Seeding, silo start, reminder load and the dispatch's times, for a note.</summary>
     public string Timeline { get; init; } = "";

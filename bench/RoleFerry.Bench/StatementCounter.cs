@@ -32,26 +32,28 @@ public static class StatementCounter
 
     /// <summary>
     /// The <paramref name="count"/> statements called most in the database since its counters began (the run's
-    /// database is fresh), as "calls × first 60 characters of the statement".
+    /// database is fresh), as "calls × first 60 characters of the statement", with the time PostgreSQL spent on
+    /// them (planning and execution, ms).
     /// </summary>
-    public static async Task<IReadOnlyList<(long Calls, string Query)>> TopAsync(NpgsqlDataSource dataSource, int count)
+    public static async Task<IReadOnlyList<(long Calls, double Milliseconds, string Query)>> TopAsync(NpgsqlDataSource dataSource, int count)
     {
-        var top = new List<(long, string)>();
+        var top = new List<(long, double, string)>();
         try
         {
             await using var command = dataSource.CreateCommand(
                 Mark + """
-                SELECT sum(calls)::bigint, left(regexp_replace(query, '\s+', ' ', 'g'), 60)
+                SELECT sum(calls)::bigint, sum(total_plan_time + total_exec_time)::float8,
+                       left(regexp_replace(query, '\s+', ' ', 'g'), 60)
                 FROM pg_stat_statements
                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                   AND query NOT LIKE '%bench-observer%'
-                GROUP BY 2 ORDER BY 1 DESC LIMIT $1
+                GROUP BY 3 ORDER BY 1 DESC LIMIT $1
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = count });
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                top.Add((reader.GetInt64(0), reader.GetString(1)));
+                top.Add((reader.GetInt64(0), reader.GetDouble(1), reader.GetString(2)));
             }
         }
         catch (PostgresException)

@@ -15,10 +15,6 @@ public interface IMailboxGrain : IGrainWithIntegerKey
     [Alias("Release")]
     Task ReleaseAsync(long reservationId);
 
-    /// <summary>The reserved send left through SMTP.</summary>
-    [Alias("RecordSent")]
-    Task RecordSentAsync(long reservationId);
-
     /// <summary>A send of this mailbox bounced; health is recomputed at once.</summary>
     [Alias("RecordBounce")]
     Task RecordBounceAsync(long reservationId);

@@ -114,15 +114,6 @@ public sealed partial class MailboxGrain(
         NotifyPool(now);
     }
 
-    public async Task RecordSentAsync(long reservationId)
-    {
-        await EnsureExistsAsync();
-        if (await reservations.StampSentAsync(Id, reservationId, Now) == ReservationStamp.NotFound)
-        {
-            throw UnknownReservation(reservationId);
-        }
-    }
-
     public async Task RecordBounceAsync(long reservationId)
     {
         await EnsureExistsAsync();

@@ -4,7 +4,8 @@ namespace RoleFerry.Grains.Mailboxes;
 
 /// <summary>
 /// The reads and outcome stamps a mailbox grain makes on <c>mailbox_reservations</c> outside its state writes.
-/// Stamps are facts (a bounce happened), written idempotently and without the mailbox version check.
+/// Stamps are facts (a bounce happened), written idempotently and without the mailbox version check; "sent" is
+/// stamped by the sequence's own send batch (<c>SequenceOutreachStore.MarkSentAsync</c>).
 /// </summary>
 public sealed class MailboxReservationStore(NpgsqlDataSource dataSource)
 {
@@ -32,18 +33,6 @@ public sealed class MailboxReservationStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = reservationId });
         command.Parameters.Add(new NpgsqlParameter { Value = mailboxId });
         return await ReadOneAsync(command).ConfigureAwait(false);
-    }
-
-    public async Task<ReservationStamp> StampSentAsync(long mailboxId, long reservationId, DateTimeOffset at)
-    {
-        await using var command = dataSource.CreateCommand(
-            """
-            UPDATE mailbox_reservations r SET sent_at = coalesce(r.sent_at, $3)
-              FROM (SELECT id, sent_at FROM mailbox_reservations WHERE id = $1 AND mailbox_id = $2 FOR UPDATE) AS before
-             WHERE r.id = before.id
-            RETURNING before.sent_at IS NULL
-            """);
-        return await StampAsync(command, mailboxId, reservationId, at).ConfigureAwait(false);
     }
 
     public async Task<ReservationStamp> StampBounceAsync(long mailboxId, long reservationId, DateTimeOffset at)

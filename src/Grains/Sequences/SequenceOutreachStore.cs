@@ -9,7 +9,9 @@ namespace RoleFerry.Grains.Sequences;
 /// The SQL of sending a sequence's steps: the outreach rows (one per step, the send claim) and what a send
 /// changes around them. The claim is a committed conditional update: a row leaves 'scheduled' once, and only
 /// while the instance is active, the contact has not replied, bounced or opted out, and its address is not on
-/// the suppression list (by the normalized address or its hash, whoever's outreach put it there).
+/// the suppression list, whoever's outreach put it there. An entry is found by its hash alone (one probe of a unique
+/// index): every entry has one, and an entry that keeps its address has the hash of it (a CHECK in migration 0007),
+/// so the hash also finds anonymized entries.
 /// </summary>
 public sealed class SequenceOutreachStore(NpgsqlDataSource db)
 {
@@ -22,7 +24,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
                    a.deleted_at IS NOT NULL, a.status, u.email, u.full_name, u.timezone, coalesce(o.id, 0), o.status,
                    coalesce(o.attempts, 0), o.sent_at,
                    (SELECT s.reason FROM suppression_list s
-                    WHERE s.email = lower(btrim(c.email)) OR s.email_hash = suppression_hash(c.email) LIMIT 1)
+                    WHERE s.email_hash = suppression_hash(c.email))
             FROM sequence_instances si
             JOIN contacts c ON c.id = si.contact_id
             JOIN applications a ON a.id = si.application_id
@@ -70,7 +72,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
               AND si.id = o.sequence_instance_id AND si.status = 'active'
               AND c.id = o.contact_id AND NOT c.opted_out AND c.bounce_count = 0
               AND NOT EXISTS (SELECT 1 FROM suppression_list s
-                              WHERE s.email = lower(btrim(c.email)) OR s.email_hash = suppression_hash(c.email))
+                              WHERE s.email_hash = suppression_hash(c.email))
               AND NOT EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied')
               AND a.id = o.application_id AND a.deleted_at IS NULL AND a.status NOT IN ('rejected', 'offer')
             RETURNING o.id

@@ -3,9 +3,10 @@ using Npgsql;
 namespace RoleFerry.Grains.Suppression;
 
 /// <summary>
-/// The suppression list, read: an address is suppressed when an entry has its normalized form (lower-cased,
-/// trimmed) or its hash (<c>email_hash = suppression_hash(address)</c>, sha256 hex of the normalized address: what
-/// an entry keeps once its user's data is erased), from any user's outreach. Enrollment refuses such a contact
+/// The suppression list, read: an address is suppressed when an entry has its hash
+/// (<c>email_hash = suppression_hash(address)</c>, sha256 hex of the normalized address), from any user's outreach.
+/// Every entry has the hash, the same whether it keeps the address or was anonymized when its user's data was
+/// erased (a CHECK in migration 0007), so one probe of its unique index answers. Enrollment refuses such a contact
 /// (409), the send claim refuses its steps, and a step refused for it is canceled with the reason.
 /// </summary>
 public sealed class SuppressionList(NpgsqlDataSource db)
@@ -16,9 +17,8 @@ public sealed class SuppressionList(NpgsqlDataSource db)
         await using var command = db.CreateCommand(
             """
             SELECT s.reason FROM contacts c
-            JOIN suppression_list s ON s.email = lower(btrim(c.email)) OR s.email_hash = suppression_hash(c.email)
+            JOIN suppression_list s ON s.email_hash = suppression_hash(c.email)
             WHERE c.id = $1
-            LIMIT 1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = contactId });
         return await command.ExecuteScalarAsync() as string;

@@ -228,7 +228,7 @@ public sealed class MailboxCapTests : MailboxTest
         var mailbox = await AddAsync(silo, Mailbox(dailyCap: 1));
         var instance = (await SequenceInstancesAsync(1))[0];
         var sent = (await ReserveAllAsync(mailbox, [instance]))[0];
-        await mailbox.RecordSentAsync(sent);
+        await Seed.ExecuteAsync("UPDATE mailbox_reservations SET sent_at = $2 WHERE id = $1", sent, Nov(2, 9));
         await Clock.AdvanceAsync(TimeSpan.FromDays(1));
 
         Assert.Equal(ReservationResult.Grant(sent), await mailbox.TryReserveAsync(instance, 1));
