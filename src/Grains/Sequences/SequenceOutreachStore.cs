@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using RoleFerry.Grains.Batching;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Notifications;
 
@@ -13,11 +14,26 @@ namespace RoleFerry.Grains.Sequences;
 /// index): every entry has one, and an entry that keeps its address has the hash of it (a CHECK in migration 0007),
 /// so the hash also finds anonymized entries.
 /// </summary>
-public sealed class SequenceOutreachStore(NpgsqlDataSource db)
+public sealed class SequenceOutreachStore : IDisposable
 {
+    /// <summary>The most claims one statement carries (a silo works on at most SequenceOptions.MaxConcurrentSends at once).</summary>
+    private const int MaxClaimsPerStatement = 64;
+
+    private readonly NpgsqlDataSource _db;
+
+    private readonly StatementCoalescer<PendingClaim, long?> _claims;
+
+    public SequenceOutreachStore(NpgsqlDataSource db)
+    {
+        _db = db;
+        _claims = new StatementCoalescer<PendingClaim, long?>(ClaimAllAsync, MaxClaimsPerStatement);
+    }
+
+    public void Dispose() => _claims.Dispose();
+
     public async Task<StepContext?> LoadContextAsync(long instanceId, int stepNo)
     {
-        await using var command = db.CreateCommand(
+        await using var command = _db.CreateCommand(
             """
             SELECT si.status, si.version, c.email, c.timezone, c.opted_out, c.bounce_count,
                    EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied'),
@@ -49,7 +65,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
     /// <summary>Records when a step is due (shown to the user); only while it is still scheduled.</summary>
     public async Task ScheduleAsync(long instanceId, int stepNo, DateTimeOffset dueAt)
     {
-        await using var command = db.CreateCommand(
+        await using var command = _db.CreateCommand(
             """
             UPDATE outreach SET scheduled_at = $3, updated_at = now()
             WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
@@ -58,27 +74,53 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Claims the step for sending; null when it was claimed before or the sequence must not send.</summary>
-    public async Task<long?> ClaimAsync(long instanceId, int stepNo, StepClaim claim, DateTimeOffset now)
+    /// <summary>
+    /// Claims the step for sending; null when it was claimed before or the sequence must not send. Claims of steps
+    /// sent at the same time on this silo share one statement (<see cref="ClaimAllAsync"/>).
+    /// </summary>
+    public Task<long?> ClaimAsync(long instanceId, int stepNo, StepClaim claim, DateTimeOffset now) =>
+        _claims.RunAsync(new PendingClaim(instanceId, stepNo, claim, now));
+
+    /// <summary>One conditional update for a batch of claims; the outreach id of each claimed step, null for the others.</summary>
+    internal async Task<IReadOnlyList<long?>> ClaimAllAsync(IReadOnlyList<PendingClaim> claims)
     {
-        await using var command = db.CreateCommand(
+        await using var command = _db.CreateCommand(
             """
             UPDATE outreach o
-            SET status = 'sending', claimed_at = $3, mailbox_id = $4, to_email = $5, subject = $6, body_text = $7,
-                body_html = $8, message_id = $9, attempts = o.attempts + 1, next_attempt_at = NULL, error = NULL,
-                updated_at = now()
-            FROM sequence_instances si, contacts c, applications a
-            WHERE o.sequence_instance_id = $1 AND o.step_no = $2 AND o.status = 'scheduled'
+            SET status = 'sending', claimed_at = x.claimed_at, mailbox_id = x.mailbox_id, to_email = x.to_email,
+                subject = x.subject, body_text = x.body_text, body_html = x.body_html, message_id = x.message_id,
+                attempts = o.attempts + 1, next_attempt_at = NULL, error = NULL, updated_at = now()
+            FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::bigint[], $5::text[], $6::text[], $7::text[],
+                        $8::text[], $9::text[])
+                   AS x(instance_id, step_no, claimed_at, mailbox_id, to_email, subject, body_text, body_html, message_id),
+                 sequence_instances si, contacts c, applications a
+            WHERE o.sequence_instance_id = x.instance_id AND o.step_no = x.step_no AND o.status = 'scheduled'
               AND si.id = o.sequence_instance_id AND si.status = 'active'
               AND c.id = o.contact_id AND NOT c.opted_out AND c.bounce_count = 0
-              AND NOT EXISTS (SELECT 1 FROM suppression_list s
-                              WHERE s.email_hash = suppression_hash(c.email))
+              AND NOT EXISTS (SELECT 1 FROM suppression_list s WHERE s.email_hash = suppression_hash(c.email))
               AND NOT EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied')
               AND a.id = o.application_id AND a.deleted_at IS NULL AND a.status NOT IN ('rejected', 'offer')
-            RETURNING o.id
+            RETURNING o.sequence_instance_id, o.step_no, o.id
             """);
-        Add(command, instanceId, stepNo, now.UtcDateTime, claim.MailboxId, claim.To, claim.Subject, claim.TextBody, claim.HtmlBody, claim.MessageId);
-        return (long?)await command.ExecuteScalarAsync();
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.InstanceId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.StepNo).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Now.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.MailboxId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.To).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.Subject).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.TextBody).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.HtmlBody).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.MessageId).ToArray() });
+        var claimed = new Dictionary<(long, int), long>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                claimed[(reader.GetInt64(0), reader.GetInt32(1))] = reader.GetInt64(2);
+            }
+        }
+
+        return claims.Select(c => claimed.TryGetValue((c.InstanceId, c.StepNo), out var id) ? id : (long?)null).ToList();
     }
 
     /// <summary>
@@ -124,7 +166,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
     /// </summary>
     public async Task MarkRetryAsync(long outreachId, string error, DateTimeOffset nextAttemptAt)
     {
-        await using var command = db.CreateCommand(
+        await using var command = _db.CreateCommand(
             """
             UPDATE outreach SET status = 'scheduled', error = $2, next_attempt_at = $3, scheduled_at = $3,
                                 message_id = NULL, claimed_at = NULL, updated_at = now()
@@ -137,7 +179,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
     /// <summary>The step failed for good (a claimed one, or one still scheduled).</summary>
     public async Task MarkFailedAsync(long instanceId, int stepNo, string error)
     {
-        await using var command = db.CreateCommand(
+        await using var command = _db.CreateCommand(
             """
             UPDATE outreach SET status = 'failed', error = $3, updated_at = now()
             WHERE sequence_instance_id = $1 AND step_no = $2 AND status IN ('scheduled', 'sending')
@@ -173,7 +215,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
     /// <summary>Cancels every step not yet claimed.</summary>
     public async Task CancelRemainingAsync(long instanceId)
     {
-        await using var command = db.CreateCommand(
+        await using var command = _db.CreateCommand(
             """
             UPDATE outreach SET status = 'canceled', updated_at = now()
             WHERE sequence_instance_id = $1 AND status = 'scheduled'
@@ -184,7 +226,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
 
     public async Task<IReadOnlyList<SequenceStepView>> LoadStepsAsync(long instanceId)
     {
-        await using var command = db.CreateCommand(
+        await using var command = _db.CreateCommand(
             """
             SELECT step_no, status, scheduled_at, sent_at, subject, message_id, error
             FROM outreach WHERE sequence_instance_id = $1 ORDER BY step_no
@@ -219,7 +261,7 @@ public sealed class SequenceOutreachStore(NpgsqlDataSource db)
     /// </summary>
     private async Task ExecuteAsync(NpgsqlBatch batch)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await _db.OpenConnectionAsync();
         batch.Connection = connection;
         await batch.ExecuteNonQueryAsync();
     }
