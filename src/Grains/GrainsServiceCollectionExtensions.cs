@@ -71,6 +71,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<SequenceOutreachStore>();
         services.AddSingleton<SequenceEnrollment>();
         services.AddSingleton<SendGate>();
+        services.AddSingleton<SentStepWriter>();
         services.AddSingleton<EmailEventStore>();
 
         // [notifications]

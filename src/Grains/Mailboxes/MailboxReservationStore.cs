@@ -5,7 +5,7 @@ namespace RoleFerry.Grains.Mailboxes;
 /// <summary>
 /// The reads and outcome stamps a mailbox grain makes on <c>mailbox_reservations</c> outside its state writes.
 /// Stamps are facts (a bounce happened), written idempotently and without the mailbox version check; "sent" is
-/// stamped by the sequence's own send batch (<c>SequenceOutreachStore.MarkSentAsync</c>).
+/// stamped by the sequence's own send batch (<c>SentStepWriter</c>).
 /// </summary>
 public sealed class MailboxReservationStore(NpgsqlDataSource dataSource)
 {

@@ -33,6 +33,7 @@ public sealed partial class SequenceGrain(
     SequenceThreadStore threads,
     SuppressionList suppression,
     SendGate gate,
+    SentStepWriter sentSteps,
     TimeProvider clock,
     ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, IRemindable
 {
@@ -310,7 +311,7 @@ public sealed partial class SequenceGrain(
             case SendOutcomeKind.Sent:
                 // One round trip for the send's rows (step, contact, reservation, next step's due time); the wake-up
                 // that brought this step keeps ticking until AdvanceAsync moves it, so a crash in between settles it.
-                await store.MarkSentAsync(new SentStep(outreachId, mailboxId, reservationId, at, Id, S.CurrentStep + 1, NextStepDueAt(at)));
+                await sentSteps.RecordAsync(new SentStep(outreachId, mailboxId, reservationId, at, Id, S.CurrentStep + 1, NextStepDueAt(at)));
                 S.MailboxId ??= mailboxId;
                 await AdvanceAsync(at, nextStepRowScheduled: true);
                 break;

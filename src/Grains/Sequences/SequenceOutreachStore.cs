@@ -124,42 +124,6 @@ public sealed class SequenceOutreachStore : IDisposable
     }
 
     /// <summary>
-    /// The email left, recorded in one round trip: the step is sent (unless an event, e.g. a reply, already moved it
-    /// on), the contact was contacted, the mailbox reservation is stamped sent, and the next step shows its due time.
-    /// </summary>
-    public async Task MarkSentAsync(SentStep sent)
-    {
-        var at = sent.SentAt.UtcDateTime;
-        await using var batch = new NpgsqlBatch();
-        batch.BatchCommands.Add(Command(
-            """
-            UPDATE outreach SET status = CASE status WHEN 'sending' THEN 'sent' ELSE status END, sent_at = $2, updated_at = now()
-            WHERE id = $1
-            """,
-            sent.OutreachId, at));
-        batch.BatchCommands.Add(Command(
-            """
-            UPDATE contacts SET last_contacted_at = $2, updated_at = now()
-            WHERE id = (SELECT contact_id FROM outreach WHERE id = $1)
-            """,
-            sent.OutreachId, at));
-        batch.BatchCommands.Add(Command(
-            "UPDATE mailbox_reservations SET sent_at = coalesce(sent_at, $3) WHERE id = $1 AND mailbox_id = $2",
-            sent.ReservationId, sent.MailboxId, at));
-        if (sent.NextDueAt is { } due)
-        {
-            batch.BatchCommands.Add(Command(
-                """
-                UPDATE outreach SET scheduled_at = $3, updated_at = now()
-                WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
-                """,
-                sent.InstanceId, sent.NextStepNo, due.UtcDateTime));
-        }
-
-        await ExecuteAsync(batch);
-    }
-
-    /// <summary>
     /// SMTP said "later": the step goes back to scheduled with the error and its next attempt time, and its claim
     /// is given back (claimed_at cleared): a user's sends today are the steps claimed today and not given back,
     /// the same rule the user grain counts by in memory.

@@ -1,0 +1,89 @@
+using Npgsql;
+using NpgsqlTypes;
+using RoleFerry.Grains.Batching;
+
+namespace RoleFerry.Grains.Sequences;
+
+/// <summary>
+/// Records the steps SMTP accepted: the step is sent (unless an event, e.g. a reply, already moved it on), the
+/// contact was contacted, the mailbox reservation is stamped sent, and the next step shows its due time. The steps
+/// recorded at the same time on this silo share one batch of four statements, committed together (one implicit
+/// transaction) in one round trip.
+/// </summary>
+public sealed class SentStepWriter : IDisposable
+{
+    /// <summary>The most steps one batch carries.</summary>
+    private const int MaxStepsPerBatch = 64;
+
+    private readonly NpgsqlDataSource _db;
+
+    private readonly StatementCoalescer<SentStep, bool> _batches;
+
+    public SentStepWriter(NpgsqlDataSource db)
+    {
+        _db = db;
+        _batches = new StatementCoalescer<SentStep, bool>(WriteAllAsync, MaxStepsPerBatch);
+    }
+
+    public Task RecordAsync(SentStep sent) => _batches.RunAsync(sent);
+
+    public void Dispose() => _batches.Dispose();
+
+    internal async Task<IReadOnlyList<bool>> WriteAllAsync(IReadOnlyList<SentStep> steps)
+    {
+        var outreachIds = steps.Select(s => s.OutreachId).ToArray();
+        var sentAt = steps.Select(s => s.SentAt.UtcDateTime).ToArray();
+        var next = steps.Where(s => s.NextDueAt is not null).ToList();
+        await using var connection = await _db.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(
+            """
+            UPDATE outreach o SET status = CASE o.status WHEN 'sending' THEN 'sent' ELSE o.status END, sent_at = x.sent_at,
+                   updated_at = now()
+            FROM unnest($1::bigint[], $2::timestamptz[]) AS x(id, sent_at)
+            WHERE o.id = x.id
+            """,
+            Array(outreachIds), Times(sentAt)));
+        batch.BatchCommands.Add(Command(
+            """
+            UPDATE contacts c SET last_contacted_at = x.sent_at, updated_at = now()
+            FROM unnest($1::bigint[], $2::timestamptz[]) AS x(id, sent_at)
+            JOIN outreach o ON o.id = x.id
+            WHERE c.id = o.contact_id
+            """,
+            Array(outreachIds), Times(sentAt)));
+        batch.BatchCommands.Add(Command(
+            """
+            UPDATE mailbox_reservations r SET sent_at = coalesce(r.sent_at, x.sent_at)
+            FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[]) AS x(id, mailbox_id, sent_at)
+            WHERE r.id = x.id AND r.mailbox_id = x.mailbox_id
+            """,
+            Array(steps.Select(s => s.ReservationId).ToArray()), Array(steps.Select(s => s.MailboxId).ToArray()), Times(sentAt)));
+        if (next.Count > 0)
+        {
+            batch.BatchCommands.Add(Command(
+                """
+                UPDATE outreach o SET scheduled_at = x.due_at, updated_at = now()
+                FROM unnest($1::bigint[], $2::int[], $3::timestamptz[]) AS x(instance_id, step_no, due_at)
+                WHERE o.sequence_instance_id = x.instance_id AND o.step_no = x.step_no AND o.status = 'scheduled'
+                """,
+                Array(next.Select(s => s.InstanceId).ToArray()), Array(next.Select(s => s.NextStepNo).ToArray()),
+                Times(next.Select(s => s.NextDueAt!.Value.UtcDateTime).ToArray())));
+        }
+
+        await batch.ExecuteNonQueryAsync();
+        return steps.Select(_ => true).ToList();
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlParameter Array<T>(T[] values) => new() { Value = values };
+
+    private static NpgsqlParameter Times(DateTime[] values) =>
+        new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
+}
