@@ -309,8 +309,9 @@ public sealed partial class SequenceGrain(
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Sent:
-                // One round trip for the send's rows (step, contact, reservation, next step's due time); the wake-up
-                // that brought this step keeps ticking until AdvanceAsync moves it, so a crash in between settles it.
+                // The send's rows (step, contact, reservation, next step's due time) in one batch shared with the
+                // steps sent at the same time; the wake-up that brought this step keeps ticking until AdvanceAsync
+                // moves it, so a crash in between settles it.
                 await sentSteps.RecordAsync(new SentStep(outreachId, mailboxId, reservationId, at, Id, S.CurrentStep + 1, NextStepDueAt(at)));
                 S.MailboxId ??= mailboxId;
                 await AdvanceAsync(at, nextStepRowScheduled: true);
