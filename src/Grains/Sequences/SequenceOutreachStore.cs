@@ -16,50 +16,70 @@ namespace RoleFerry.Grains.Sequences;
 /// </summary>
 public sealed class SequenceOutreachStore : IDisposable
 {
-    /// <summary>The most claims one statement carries (a silo works on at most SequenceOptions.MaxConcurrentSends at once).</summary>
-    private const int MaxClaimsPerStatement = 64;
+    /// <summary>
+    /// The most steps one claim or context read carries (a silo works on at most SequenceOptions.MaxConcurrentSends
+    /// at once).
+    /// </summary>
+    private const int MaxStepsPerStatement = 64;
 
     private readonly NpgsqlDataSource _db;
 
     private readonly StatementCoalescer<PendingClaim, long?> _claims;
 
+    private readonly StatementCoalescer<(long InstanceId, int StepNo), StepContext?> _contexts;
+
     public SequenceOutreachStore(NpgsqlDataSource db)
     {
         _db = db;
-        _claims = new StatementCoalescer<PendingClaim, long?>(ClaimAllAsync, MaxClaimsPerStatement);
+        _claims = new StatementCoalescer<PendingClaim, long?>(ClaimAllAsync, MaxStepsPerStatement);
+        _contexts = new StatementCoalescer<(long InstanceId, int StepNo), StepContext?>(LoadContextsAsync, MaxStepsPerStatement);
     }
 
-    public void Dispose() => _claims.Dispose();
+    public void Dispose()
+    {
+        _claims.Dispose();
+        _contexts.Dispose();
+    }
 
-    public async Task<StepContext?> LoadContextAsync(long instanceId, int stepNo)
+    /// <summary>
+    /// What a step's send depends on, read fresh: the instance's status, the contact, the application, the user and
+    /// the step's row; null when the instance does not exist. Reads of steps sent at the same time on this silo share
+    /// one statement (<see cref="LoadContextsAsync"/>).
+    /// </summary>
+    public Task<StepContext?> LoadContextAsync(long instanceId, int stepNo) =>
+        _contexts.RunAsync((instanceId, stepNo));
+
+    internal async Task<IReadOnlyList<StepContext?>> LoadContextsAsync(IReadOnlyList<(long InstanceId, int StepNo)> steps)
     {
         await using var command = _db.CreateCommand(
             """
-            SELECT si.status, si.version, c.email, c.timezone, c.opted_out, c.bounce_count,
+            SELECT x.ord, si.status, si.version, c.email, c.timezone, c.opted_out, c.bounce_count,
                    EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied'),
                    a.deleted_at IS NOT NULL, a.status, u.email, u.full_name, u.timezone, coalesce(o.id, 0), o.status,
                    coalesce(o.attempts, 0), o.sent_at,
                    (SELECT s.reason FROM suppression_list s
                     WHERE s.email_hash = suppression_hash(c.email))
-            FROM sequence_instances si
+            FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS x(instance_id, step_no, ord)
+            JOIN sequence_instances si ON si.id = x.instance_id
             JOIN contacts c ON c.id = si.contact_id
             JOIN applications a ON a.id = si.application_id
             JOIN users u ON u.id = si.user_id
-            LEFT JOIN outreach o ON o.sequence_instance_id = si.id AND o.step_no = $2
-            WHERE si.id = $1
+            LEFT JOIN outreach o ON o.sequence_instance_id = si.id AND o.step_no = x.step_no
             """);
-        Add(command, instanceId, stepNo);
+        command.Parameters.Add(new NpgsqlParameter { Value = steps.Select(s => s.InstanceId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = steps.Select(s => s.StepNo).ToArray() });
+        var contexts = new StepContext?[steps.Count];
         await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        while (await reader.ReadAsync())
         {
-            return null;
+            contexts[reader.GetInt64(0) - 1] = new StepContext(
+                reader.GetString(1), reader.GetInt64(2), reader.GetString(3), NullableString(reader, 4), reader.GetBoolean(5),
+                reader.GetInt32(6), reader.GetBoolean(7), reader.GetBoolean(8), reader.GetString(9), reader.GetString(10),
+                reader.GetString(11), NullableString(reader, 12), reader.GetInt64(13), NullableString(reader, 14),
+                reader.GetInt32(15), Time(reader, 16), NullableString(reader, 17));
         }
 
-        return new StepContext(
-            reader.GetString(0), reader.GetInt64(1), reader.GetString(2), NullableString(reader, 3), reader.GetBoolean(4),
-            reader.GetInt32(5), reader.GetBoolean(6), reader.GetBoolean(7), reader.GetString(8), reader.GetString(9),
-            reader.GetString(10), NullableString(reader, 11), reader.GetInt64(12), NullableString(reader, 13),
-            reader.GetInt32(14), Time(reader, 15), NullableString(reader, 16));
+        return contexts;
     }
 
     /// <summary>Records when a step is due (shown to the user); only while it is still scheduled.</summary>
