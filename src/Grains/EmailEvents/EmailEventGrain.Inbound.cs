@@ -1,5 +1,4 @@
 using RoleFerry.Grains.Interfaces.Email;
-using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Grains.EmailEvents;
@@ -22,17 +21,7 @@ public sealed partial class EmailEventGrain
         }
 
         var effects = applied.Effects;
-        if ((effects.MailboxBounce || effects.MailboxSpam)
-            && effects.Message is { MailboxId: long mailboxId, ReservationId: long reservationId })
-        {
-            var mailbox = GrainFactory.GetGrain<IMailboxGrain>(mailboxId);
-            await (effects.MailboxBounce ? mailbox.RecordBounceAsync(reservationId) : mailbox.RecordSpamAsync(reservationId));
-        }
-
-        foreach (var sequenceId in effects.SequencesToStop)
-        {
-            await GrainFactory.GetGrain<ISequenceGrain>(sequenceId).StopAsync(effects.StopStatus!, effects.StopReason!);
-        }
+        await ApplyEffectsAsync(effects);
 
         var parked = 0;
         foreach (var sequenceId in applied.SequencesToPark)

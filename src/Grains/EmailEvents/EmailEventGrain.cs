@@ -22,6 +22,13 @@ public sealed partial class EmailEventGrain(EmailEventStore store, EmailEventMet
             return known;
         }
 
+        await ApplyEffectsAsync(effects);
+        return true;
+    }
+
+    /// <summary>After the database: the mailbox's health (a bounce or spam report) and the sequences to stop.</summary>
+    private async Task ApplyEffectsAsync(EventEffects effects)
+    {
         if ((effects.MailboxBounce || effects.MailboxSpam)
             && effects.Message is { MailboxId: long mailboxId, ReservationId: long reservationId })
         {
@@ -33,7 +40,5 @@ public sealed partial class EmailEventGrain(EmailEventStore store, EmailEventMet
         {
             await GrainFactory.GetGrain<ISequenceGrain>(sequenceId).StopAsync(effects.StopStatus!, effects.StopReason!);
         }
-
-        return true;
     }
 }
