@@ -17,9 +17,12 @@ public sealed class StatementCoalescer<TRequest, TResult> : IDisposable
 
     private readonly int _maxBatch;
 
+    /// <summary>The most requests one statement carries unless told otherwise: twice the steps a silo sends at once.</summary>
+    public const int DefaultMaxBatch = 64;
+
     /// <param name="run">Runs one statement for the batch; answers one result per request, in their order.</param>
     /// <param name="maxBatch">The most requests one statement carries.</param>
-    public StatementCoalescer(Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> run, int maxBatch)
+    public StatementCoalescer(Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> run, int maxBatch = DefaultMaxBatch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         _run = run;

@@ -12,9 +12,6 @@ namespace RoleFerry.Grains.Sequences;
 /// </summary>
 public sealed class SentStepWriter : IDisposable
 {
-    /// <summary>The most steps one batch carries.</summary>
-    private const int MaxStepsPerBatch = 64;
-
     private readonly NpgsqlDataSource _db;
 
     private readonly StatementCoalescer<SentStep, bool> _batches;
@@ -22,7 +19,7 @@ public sealed class SentStepWriter : IDisposable
     public SentStepWriter(NpgsqlDataSource db)
     {
         _db = db;
-        _batches = new StatementCoalescer<SentStep, bool>(WriteAllAsync, MaxStepsPerBatch);
+        _batches = new StatementCoalescer<SentStep, bool>(WriteAllAsync);
     }
 
     public Task RecordAsync(SentStep sent) => _batches.RunAsync(sent);

@@ -16,12 +16,6 @@ namespace RoleFerry.Grains.Sequences;
 /// </summary>
 public sealed class SequenceOutreachStore : IDisposable
 {
-    /// <summary>
-    /// The most steps one claim or context read carries (a silo works on at most SequenceOptions.MaxConcurrentSends
-    /// at once).
-    /// </summary>
-    private const int MaxStepsPerStatement = 64;
-
     private readonly NpgsqlDataSource _db;
 
     private readonly StatementCoalescer<PendingClaim, long?> _claims;
@@ -31,8 +25,8 @@ public sealed class SequenceOutreachStore : IDisposable
     public SequenceOutreachStore(NpgsqlDataSource db)
     {
         _db = db;
-        _claims = new StatementCoalescer<PendingClaim, long?>(ClaimAllAsync, MaxStepsPerStatement);
-        _contexts = new StatementCoalescer<(long InstanceId, int StepNo), StepContext?>(LoadContextsAsync, MaxStepsPerStatement);
+        _claims = new StatementCoalescer<PendingClaim, long?>(ClaimAllAsync);
+        _contexts = new StatementCoalescer<(long InstanceId, int StepNo), StepContext?>(LoadContextsAsync);
     }
 
     public void Dispose()
