@@ -9,7 +9,8 @@ namespace RoleFerry.Bench;
 /// (5) API. The real silo (src/Silo, Release) as a separate process on a freshly seeded database; wrk (another
 /// process) loads GET /api/applications and GET /api/jobs/matched with the measured user's bearer token. Baseline,
 /// same run and concurrency: the endpoint's own SQL through Npgsql from this process (<see cref="ApiQueries"/>),
-/// i.e. the database's share of each request. Before the load, each answer is checked (200, totals as seeded).
+/// i.e. the database's share of each request. Before the load, each answer is checked (200, totals as seeded); each
+/// side then runs its load once unmeasured (<see cref="BenchOptions.ApiWarmup"/>) and once measured.
 /// </summary>
 public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, BenchOptions options)
 {
@@ -59,29 +60,17 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         table.Note($"{Section}: EXPLAIN (ANALYZE, BUFFERS) of both endpoint queries after the load: {explainPath}.");
     }
 
-    /// <summary>Sequential calls (no aborted requests) for <see cref="BenchOptions.ApiWarmup"/>, at least 2.</summary>
-    private async Task WarmUpAsync(Func<Task> call)
-    {
-        var started = Stopwatch.GetTimestamp();
-        for (var i = 0; i < 2 || Stopwatch.GetElapsedTime(started) < options.ApiWarmup; i++)
-        {
-            await call();
-        }
-    }
-
     private async Task MeasureAsync(SiloProcess silo, ApiClient api, WrkRunner wrk, Uri url, string token, string caseText, string baselineName, Func<CancellationToken, Task> baseline)
     {
         var caseName = $"{caseText}, {wrk.Describe(options.ApiDuration)}";
         Console.WriteLine($"api: {caseName}");
-        await WarmUpAsync(async () =>
-        {
-            using var answer = await api.GetAsync(url.AbsolutePath);
-        });
+        await wrk.RunAsync(url, token, options.ApiWarmup);
+        await Task.Delay(options.ApiDrain);
         var mark = silo.Requests.Count;
         var product = await wrk.RunAsync(url, token, options.ApiDuration);
         // wrk closes its connections with requests still in flight (the silo logs them as 499); let the silo drain them.
         await Task.Delay(options.ApiDrain);
-        await WarmUpAsync(() => baseline(CancellationToken.None));
+        await SqlLoad.RunAsync(options.ApiConnections, options.ApiWarmup, baseline);
         var sql = await SqlLoad.RunAsync(options.ApiConnections, options.ApiDuration, baseline);
         var inside = silo.Requests.Since(mark, url.AbsolutePath);
         table.Add(new ResultRow(Section, caseName, "requests/s", "1/s", product.RequestsPerSecond, sql.RequestsPerSecond, baselineName));

@@ -84,7 +84,7 @@ public static class AccountSettingsApi
 
     internal static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
         ChangePasswordRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher,
-        TimeProvider clock, CancellationToken ct)
+        IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var errors = request.Validate();
         if (!errors.IsEmpty)
@@ -107,6 +107,7 @@ public static class AccountSettingsApi
             """,
             userId, hasher.HashPassword(new AccountUser(userId, ""), request.NewPassword!), session, clock.GetUtcNow());
         await update.ExecuteNonQueryAsync(ct);
+        await grains.GetGrain<ISessionGrain>(userId).ReloadAsync();
         return TypedResults.NoContent();
     }
 
@@ -148,6 +149,7 @@ public static class AccountSettingsApi
 
         await grains.GetGrain<IUserAccountGrain>(userId).CloseAsync();
         await AccountErasure.EraseAsync(db, userId, ct);
+        await grains.GetGrain<ISessionGrain>(userId).ReloadAsync();
         return TypedResults.NoContent();
     }
 
