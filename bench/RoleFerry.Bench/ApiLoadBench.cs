@@ -47,10 +47,10 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         var queries = new ApiQueries(baselineSource, userId);
         await CheckAnswersAsync(api, queries, sizes);
 
-        await MeasureAsync(silo, api, wrk, new Uri(silo.BaseAddress, "/api/applications"), token,
+        await MeasureAsync(silo, wrk, new Uri(silo.BaseAddress, "/api/applications"), token,
             $"GET /api/applications ({sizes.MyApplications:N0} of {sizes.Applications:N0} applications, page 1 of 50)",
             "same SQL via Npgsql (count + page batch), same concurrency", ct => queries.ApplicationsAsync(ct));
-        await MeasureAsync(silo, api, wrk, new Uri(silo.BaseAddress, "/api/jobs/matched"), token,
+        await MeasureAsync(silo, wrk, new Uri(silo.BaseAddress, "/api/jobs/matched"), token,
             $"GET /api/jobs/matched ({sizes.Jobs:N0} jobs, {ApiQueries.CandidateLimit:N0} candidates scored)",
             "same SQL via Npgsql (profile + candidates), same concurrency, no scoring", ct => queries.MatchCandidatesAsync(ct));
 
@@ -60,7 +60,7 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         table.Note($"{Section}: EXPLAIN (ANALYZE, BUFFERS) of both endpoint queries after the load: {explainPath}.");
     }
 
-    private async Task MeasureAsync(SiloProcess silo, ApiClient api, WrkRunner wrk, Uri url, string token, string caseText, string baselineName, Func<CancellationToken, Task> baseline)
+    private async Task MeasureAsync(SiloProcess silo, WrkRunner wrk, Uri url, string token, string caseText, string baselineName, Func<CancellationToken, Task> baseline)
     {
         var caseName = $"{caseText}, {wrk.Describe(options.ApiDuration)}";
         Console.WriteLine($"api: {caseName}");

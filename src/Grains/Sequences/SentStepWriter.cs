@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using RoleFerry.Grains.Batching;
 
 namespace RoleFerry.Grains.Sequences;
@@ -28,8 +27,6 @@ public sealed class SentStepWriter : IDisposable
 
     internal async Task<IReadOnlyList<bool>> WriteAllAsync(IReadOnlyList<SentStep> steps)
     {
-        var outreachIds = steps.Select(s => s.OutreachId).ToArray();
-        var sentAt = steps.Select(s => s.SentAt.UtcDateTime).ToArray();
         var next = steps.Where(s => s.NextDueAt is not null).ToList();
         await using var connection = await _db.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
@@ -40,7 +37,7 @@ public sealed class SentStepWriter : IDisposable
             FROM unnest($1::bigint[], $2::timestamptz[]) AS x(id, sent_at)
             WHERE o.id = x.id
             """,
-            Array(outreachIds), Times(sentAt)));
+            ArrayParameter.Of(steps, s => s.OutreachId), ArrayParameter.Times(steps, s => s.SentAt)));
         batch.BatchCommands.Add(Command(
             """
             UPDATE contacts c SET last_contacted_at = x.sent_at, updated_at = now()
@@ -48,14 +45,14 @@ public sealed class SentStepWriter : IDisposable
             JOIN outreach o ON o.id = x.id
             WHERE c.id = o.contact_id
             """,
-            Array(outreachIds), Times(sentAt)));
+            ArrayParameter.Of(steps, s => s.OutreachId), ArrayParameter.Times(steps, s => s.SentAt)));
         batch.BatchCommands.Add(Command(
             """
             UPDATE mailbox_reservations r SET sent_at = coalesce(r.sent_at, x.sent_at)
             FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[]) AS x(id, mailbox_id, sent_at)
             WHERE r.id = x.id AND r.mailbox_id = x.mailbox_id
             """,
-            Array(steps.Select(s => s.ReservationId).ToArray()), Array(steps.Select(s => s.MailboxId).ToArray()), Times(sentAt)));
+            ArrayParameter.Of(steps, s => s.ReservationId), ArrayParameter.Of(steps, s => s.MailboxId), ArrayParameter.Times(steps, s => s.SentAt)));
         if (next.Count > 0)
         {
             batch.BatchCommands.Add(Command(
@@ -64,8 +61,8 @@ public sealed class SentStepWriter : IDisposable
                 FROM unnest($1::bigint[], $2::int[], $3::timestamptz[]) AS x(instance_id, step_no, due_at)
                 WHERE o.sequence_instance_id = x.instance_id AND o.step_no = x.step_no AND o.status = 'scheduled'
                 """,
-                Array(next.Select(s => s.InstanceId).ToArray()), Array(next.Select(s => s.NextStepNo).ToArray()),
-                Times(next.Select(s => s.NextDueAt!.Value.UtcDateTime).ToArray())));
+                ArrayParameter.Of(next, s => s.InstanceId), ArrayParameter.Of(next, s => s.NextStepNo),
+                ArrayParameter.Times(next, s => s.NextDueAt!.Value)));
         }
 
         await batch.ExecuteNonQueryAsync();
@@ -78,9 +75,4 @@ public sealed class SentStepWriter : IDisposable
         command.Parameters.AddRange(parameters);
         return command;
     }
-
-    private static NpgsqlParameter Array<T>(T[] values) => new() { Value = values };
-
-    private static NpgsqlParameter Times(DateTime[] values) =>
-        new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 }

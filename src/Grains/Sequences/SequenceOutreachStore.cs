@@ -60,8 +60,7 @@ public sealed class SequenceOutreachStore : IDisposable
             JOIN users u ON u.id = si.user_id
             LEFT JOIN outreach o ON o.sequence_instance_id = si.id AND o.step_no = x.step_no
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = steps.Select(s => s.InstanceId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = steps.Select(s => s.StepNo).ToArray() });
+        command.Parameters.AddRange(new[] { ArrayParameter.Of(steps, s => s.InstanceId), ArrayParameter.Of(steps, s => s.StepNo) });
         var contexts = new StepContext?[steps.Count];
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -116,15 +115,13 @@ public sealed class SequenceOutreachStore : IDisposable
               AND a.id = o.application_id AND a.deleted_at IS NULL AND a.status NOT IN ('rejected', 'offer')
             RETURNING o.sequence_instance_id, o.step_no, o.id
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.InstanceId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.StepNo).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Now.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.MailboxId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.To).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.Subject).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.TextBody).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.HtmlBody).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = claims.Select(c => c.Claim.MessageId).ToArray() });
+        command.Parameters.AddRange(new[]
+        {
+            ArrayParameter.Of(claims, c => c.InstanceId), ArrayParameter.Of(claims, c => c.StepNo), ArrayParameter.Times(claims, c => c.Now),
+            ArrayParameter.Of(claims, c => c.Claim.MailboxId), ArrayParameter.Of(claims, c => c.Claim.To),
+            ArrayParameter.Of(claims, c => c.Claim.Subject), ArrayParameter.Of(claims, c => c.Claim.TextBody),
+            ArrayParameter.Of(claims, c => c.Claim.HtmlBody), ArrayParameter.Of(claims, c => c.Claim.MessageId),
+        });
         var claimed = new Dictionary<(long, int), long>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
