@@ -15,4 +15,8 @@ public static class ArrayParameter
     /// <summary>Instants as UTC <c>timestamptz[]</c>.</summary>
     public static NpgsqlParameter Times<TRequest>(IEnumerable<TRequest> requests, Func<TRequest, DateTimeOffset> value) =>
         new() { Value = requests.Select(r => value(r).UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
+
+    /// <summary>Instants, some of them missing, as UTC <c>timestamptz[]</c> with NULLs.</summary>
+    public static NpgsqlParameter Times<TRequest>(IEnumerable<TRequest> requests, Func<TRequest, DateTimeOffset?> value) =>
+        new() { Value = requests.Select(r => value(r)?.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 }

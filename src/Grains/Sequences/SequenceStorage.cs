@@ -1,81 +1,123 @@
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
+using RoleFerry.Grains.Batching;
 using RoleFerry.Grains.Storage;
 
 namespace RoleFerry.Grains.Sequences;
 
 /// <summary>
 /// <see cref="SequenceState"/> over its <c>sequence_instances</c> row (grain storage "sequences"). Rows are
-/// created by enrollment; the grain writes only the fields that change, guarded by the version column.
+/// created by enrollment; the grain writes only the fields that change, guarded by the version column. Sequences
+/// wake by the thousand, so the reads (activations) and the writes of grains working at the same time on this silo
+/// share one statement each (<see cref="ReadAllAsync"/>, <see cref="WriteAllAsync"/>); each row keeps its own
+/// version check.
 /// </summary>
-public sealed class SequenceStorage(NpgsqlDataSource db) : RowStorage<SequenceState>
+public sealed class SequenceStorage : RowStorage<SequenceState>, IDisposable
 {
     public const string Name = "sequences";
 
-    protected override async Task<(SequenceState State, long Version)?> ReadRowAsync(long id)
-    {
-        await using var command = db.CreateCommand(
-            """
-            SELECT user_id, application_id, contact_id, template_snapshot::text, variables::text, timezone, status,
-                   mailbox_id, current_step, next_step_due_at, enrolled_at, paused_at, stopped_at, stop_reason, version,
-                   resume_at
-            FROM sequence_instances WHERE id = $1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
-        {
-            return null;
-        }
+    private readonly NpgsqlDataSource _db;
 
-        var state = new SequenceState
-        {
-            UserId = reader.GetInt64(0),
-            ApplicationId = reader.GetInt64(1),
-            ContactId = reader.GetInt64(2),
-            Template = JsonSerializer.Deserialize<TemplateSnapshot>(reader.GetString(3), TemplateSnapshot.Json)!,
-            Variables = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(4))!,
-            Timezone = reader.IsDBNull(5) ? null : reader.GetString(5),
-            Status = reader.GetString(6),
-            MailboxId = reader.IsDBNull(7) ? null : reader.GetInt64(7),
-            CurrentStep = reader.GetInt32(8),
-            NextStepDueAt = Time(reader, 9),
-            EnrolledAt = Time(reader, 10)!.Value,
-            PausedAt = Time(reader, 11),
-            StoppedAt = Time(reader, 12),
-            StopReason = reader.IsDBNull(13) ? null : reader.GetString(13),
-            ResumeAt = Time(reader, 15),
-        };
-        return (state, reader.GetInt64(14));
+    private readonly StatementCoalescer<long, (SequenceState State, long Version)?> _reads;
+
+    private readonly StatementCoalescer<SequenceRowWrite, long?> _writes;
+
+    public SequenceStorage(NpgsqlDataSource db)
+    {
+        _db = db;
+        _reads = new StatementCoalescer<long, (SequenceState, long)?>(ReadAllAsync);
+        _writes = new StatementCoalescer<SequenceRowWrite, long?>(WriteAllAsync);
     }
 
-    protected override async Task<long?> WriteRowAsync(long id, SequenceState state, long version)
+    public void Dispose()
     {
-        await using var command = db.CreateCommand(
+        _reads.Dispose();
+        _writes.Dispose();
+    }
+
+    protected override Task<(SequenceState State, long Version)?> ReadRowAsync(long id) => _reads.RunAsync(id);
+
+    protected override Task<long?> WriteRowAsync(long id, SequenceState state, long version) =>
+        _writes.RunAsync(new SequenceRowWrite(id, version, state.Status, state.MailboxId, state.CurrentStep,
+            state.NextStepDueAt, state.PausedAt, state.StoppedAt, state.StopReason, state.ResumeAt));
+
+    /// <summary>The rows of a batch of ids, each with its version, in the order asked; null for an id with no row.</summary>
+    internal async Task<IReadOnlyList<(SequenceState State, long Version)?>> ReadAllAsync(IReadOnlyList<long> ids)
+    {
+        await using var command = _db.CreateCommand(
             """
-            UPDATE sequence_instances
-            SET status = $3, mailbox_id = $4, current_step = $5, next_step_due_at = $6, paused_at = $7,
-                stopped_at = $8, stop_reason = $9, resume_at = $10, updated_at = now(), version = version + 1
-            WHERE id = $1 AND version = $2
-            RETURNING version
+            SELECT x.ord, si.user_id, si.application_id, si.contact_id, si.template_snapshot::text, si.variables::text,
+                   si.timezone, si.status, si.mailbox_id, si.current_step, si.next_step_due_at, si.enrolled_at,
+                   si.paused_at, si.stopped_at, si.stop_reason, si.version, si.resume_at
+            FROM unnest($1::bigint[]) WITH ORDINALITY AS x(id, ord)
+            JOIN sequence_instances si ON si.id = x.id
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = version });
-        command.Parameters.Add(new NpgsqlParameter { Value = state.Status });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)state.MailboxId ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = state.CurrentStep });
-        command.Parameters.Add(Nullable(state.NextStepDueAt));
-        command.Parameters.Add(Nullable(state.PausedAt));
-        command.Parameters.Add(Nullable(state.StoppedAt));
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)state.StopReason ?? DBNull.Value });
-        command.Parameters.Add(Nullable(state.ResumeAt));
-        return (long?)await command.ExecuteScalarAsync();
+        command.Parameters.Add(ArrayParameter.Of(ids, id => id));
+        var rows = new (SequenceState, long)?[ids.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var state = new SequenceState
+            {
+                UserId = reader.GetInt64(1),
+                ApplicationId = reader.GetInt64(2),
+                ContactId = reader.GetInt64(3),
+                Template = JsonSerializer.Deserialize<TemplateSnapshot>(reader.GetString(4), TemplateSnapshot.Json)!,
+                Variables = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5))!,
+                Timezone = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Status = reader.GetString(7),
+                MailboxId = reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                CurrentStep = reader.GetInt32(9),
+                NextStepDueAt = Time(reader, 10),
+                EnrolledAt = Time(reader, 11)!.Value,
+                PausedAt = Time(reader, 12),
+                StoppedAt = Time(reader, 13),
+                StopReason = reader.IsDBNull(14) ? null : reader.GetString(14),
+                ResumeAt = Time(reader, 16),
+            };
+            rows[reader.GetInt64(0) - 1] = (state, reader.GetInt64(15));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// One update for a batch of rows, each where its version is the one its grain read: the new version of each row
+    /// written, null for a row another writer changed meanwhile.
+    /// </summary>
+    internal async Task<IReadOnlyList<long?>> WriteAllAsync(IReadOnlyList<SequenceRowWrite> rows)
+    {
+        await using var command = _db.CreateCommand(
+            """
+            UPDATE sequence_instances si
+            SET status = x.status, mailbox_id = x.mailbox_id, current_step = x.current_step,
+                next_step_due_at = x.next_step_due_at, paused_at = x.paused_at, stopped_at = x.stopped_at,
+                stop_reason = x.stop_reason, resume_at = x.resume_at, updated_at = now(), version = si.version + 1
+            FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::int[], $6::timestamptz[],
+                        $7::timestamptz[], $8::timestamptz[], $9::text[], $10::timestamptz[]) WITH ORDINALITY
+                   AS x(id, version, status, mailbox_id, current_step, next_step_due_at, paused_at, stopped_at,
+                        stop_reason, resume_at, ord)
+            WHERE si.id = x.id AND si.version = x.version
+            RETURNING x.ord, si.version
+            """);
+        command.Parameters.AddRange(new[]
+        {
+            ArrayParameter.Of(rows, r => r.Id), ArrayParameter.Of(rows, r => r.Version), ArrayParameter.Of(rows, r => r.Status),
+            ArrayParameter.Of(rows, r => r.MailboxId), ArrayParameter.Of(rows, r => r.CurrentStep),
+            ArrayParameter.Times(rows, r => r.NextStepDueAt), ArrayParameter.Times(rows, r => r.PausedAt),
+            ArrayParameter.Times(rows, r => r.StoppedAt), ArrayParameter.Of(rows, r => r.StopReason),
+            ArrayParameter.Times(rows, r => r.ResumeAt),
+        });
+        var versions = new long?[rows.Count];
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            versions[reader.GetInt64(0) - 1] = reader.GetInt64(1);
+        }
+
+        return versions;
     }
 
     private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero);
-
-    private static NpgsqlParameter Nullable(DateTimeOffset? value) =>
-        new() { Value = value.HasValue ? value.Value.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
 }
