@@ -1,12 +1,15 @@
 using System.Threading.Channels;
+using Npgsql;
 
 namespace RoleFerry.Grains.Batching;
 
 /// <summary>
 /// Runs one statement for many callers: requests that arrive while a statement is in flight wait and go together
 /// in the next one (at most <paramref name="maxBatch"/>). An idle coalescer runs a lone request at once, so it adds
-/// no delay; under load the database sees one statement per batch instead of one per step. A failed statement
-/// fails every request of its batch with the same exception.
+/// no delay; under load the database sees one statement per batch instead of one per step. A statement of several
+/// requests that PostgreSQL refused (a constraint one request broke, a deadlock) committed nothing, so it is run
+/// again one request at a time and only the request at fault fails; any other failure (a lost connection: the
+/// statement may have committed) fails every request of its batch with the same exception.
 /// </summary>
 public sealed class StatementCoalescer<TRequest, TResult> : IDisposable
 {
@@ -57,21 +60,50 @@ public sealed class StatementCoalescer<TRequest, TResult> : IDisposable
 
             try
             {
-                var results = await _run(batch.Select(b => b.Request).ToList());
-                for (var i = 0; i < batch.Count; i++)
+                await RunBatchAsync(batch);
+            }
+            catch (PostgresException) when (batch.Count > 1)
+            {
+                foreach (var alone in batch)
                 {
-                    batch[i].Result.SetResult(results[i]);
+                    await RunAloneAsync(alone);
                 }
             }
             catch (Exception error)
             {
-                foreach (var (_, result) in batch)
-                {
-                    result.TrySetException(error);
-                }
+                Fail(batch, error);
             }
 
             batch.Clear();
+        }
+    }
+
+    private async Task RunBatchAsync(List<(TRequest Request, TaskCompletionSource<TResult> Result)> batch)
+    {
+        var results = await _run(batch.Select(b => b.Request).ToList());
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Result.SetResult(results[i]);
+        }
+    }
+
+    private async Task RunAloneAsync((TRequest Request, TaskCompletionSource<TResult> Result) alone)
+    {
+        try
+        {
+            await RunBatchAsync([alone]);
+        }
+        catch (Exception error)
+        {
+            Fail([alone], error);
+        }
+    }
+
+    private static void Fail(IEnumerable<(TRequest Request, TaskCompletionSource<TResult> Result)> batch, Exception error)
+    {
+        foreach (var (_, result) in batch)
+        {
+            result.TrySetException(error);
         }
     }
 }

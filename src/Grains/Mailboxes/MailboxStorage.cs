@@ -1,4 +1,5 @@
 using Npgsql;
+using RoleFerry.Grains.Batching;
 using RoleFerry.Grains.Storage;
 
 namespace RoleFerry.Grains.Mailboxes;
@@ -9,11 +10,27 @@ namespace RoleFerry.Grains.Mailboxes;
 /// A write updates the row where the version is the one read and, in the same transaction, inserts / releases the
 /// reservation and inserts the health log row the state carries; no row updated (or the reservation already
 /// released) → nothing committed and an <c>InconsistentStateException</c>. The write of a send's reservation (the
-/// common one) is a single statement, the row's update and the insert in one round trip.
+/// common one) is a single statement, the row's update and the insert in one round trip, shared by the mailboxes
+/// reserving at the same time on this silo (<see cref="WriteReservationsAsync"/>).
 /// </summary>
-public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clock) : RowStorage<MailboxState>
+public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
 {
     public const string Name = "mailboxes";
+
+    private readonly NpgsqlDataSource dataSource;
+
+    private readonly TimeProvider clock;
+
+    private readonly StatementCoalescer<ReservationWrite, long?> _reservations;
+
+    public MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        _reservations = new StatementCoalescer<ReservationWrite, long?>(WriteReservationsAsync);
+    }
+
+    public void Dispose() => _reservations.Dispose();
 
     protected override async Task<(MailboxState State, long Version)?> ReadRowAsync(long id)
     {
@@ -73,7 +90,7 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
         var now = clock.GetUtcNow();
         if (state is { NewReservation: { } reserved, Release: null, NewHealthLog: null })
         {
-            return await WriteReservationAsync(id, state, version, now, reserved).ConfigureAwait(false);
+            return await _reservations.RunAsync(new ReservationWrite(id, version, state, now, reserved)).ConfigureAwait(false);
         }
 
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
@@ -131,36 +148,64 @@ public sealed class MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clo
     }
 
     /// <summary>
-    /// The row's update and the reservation's insert as one statement: the insert happens only when the update
-    /// matched the version, and a failed insert (the step's unique key, an unknown instance) undoes the update.
+    /// A batch of reservations, one per mailbox, as one statement: each mailbox row's update and its reservation's
+    /// insert, the insert only where the update matched the row's version. The new version of each row written (its
+    /// reservation id set), null where another writer changed the row meanwhile. A failed insert (the step's unique
+    /// key, an unknown instance) undoes the whole statement; the coalescer then runs each reservation alone.
     /// </summary>
-    private async Task<long?> WriteReservationAsync(long id, MailboxState state, long version, DateTimeOffset now, PendingReservation reserved)
+    internal async Task<IReadOnlyList<long?>> WriteReservationsAsync(IReadOnlyList<ReservationWrite> writes)
     {
+        if (writes.DistinctBy(w => w.MailboxId).Count() != writes.Count)
+        {
+            throw new InvalidOperationException("A batch holds one reservation per mailbox: a mailbox grain writes one at a time.");
+        }
+
         await using var command = dataSource.CreateCommand(
-            $"""
-            WITH updated AS (
-            {UpdateRowSql}
+            """
+            WITH x AS (
+                SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::smallint[], $5::int[], $6::date[],
+                                     $7::timestamptz[], $8::text[], $9::timestamptz[], $10::boolean[], $11::timestamptz[],
+                                     $12::date[], $13::timestamptz[], $14::bigint[], $15::int[]) WITH ORDINALITY
+                         AS x(id, version, status, health_score, sent_today, sent_day, last_sent_at, paused_reason,
+                              health_checked_at, warmup_enabled, updated_at, day, reserved_at, sequence_instance_id,
+                              step_no, ord)
+            ), updated AS (
+                UPDATE mailboxes m
+                   SET status = x.status, health_score = x.health_score, sent_today = x.sent_today, sent_day = x.sent_day,
+                       last_sent_at = x.last_sent_at, paused_reason = x.paused_reason,
+                       health_checked_at = x.health_checked_at, warmup_enabled = x.warmup_enabled,
+                       updated_at = x.updated_at, version = m.version + 1
+                  FROM x
+                 WHERE m.id = x.id AND m.version = x.version
+                RETURNING m.id, m.version
             ), reservation AS (
                 INSERT INTO mailbox_reservations (mailbox_id, day, reserved_at, sequence_instance_id, step_no)
-                SELECT $1, $12, $13, $14, $15 FROM updated
-                RETURNING id
+                SELECT x.id, x.day, x.reserved_at, x.sequence_instance_id, x.step_no FROM x JOIN updated u ON u.id = x.id
+                RETURNING id, mailbox_id
             )
-            SELECT updated.version, reservation.id FROM updated, reservation
+            SELECT x.ord, u.version, r.id FROM x JOIN updated u ON u.id = x.id JOIN reservation r ON r.mailbox_id = x.id
             """);
-        foreach (var value in UpdateRowValues(id, version, state, now)
-                     .Concat([reserved.Day, reserved.ReservedAt.ToUniversalTime(), reserved.SequenceInstanceId, reserved.StepNo]))
+        command.Parameters.AddRange(new[]
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
+            ArrayParameter.Of(writes, w => w.MailboxId), ArrayParameter.Of(writes, w => w.Version),
+            ArrayParameter.Of(writes, w => w.State.Status), ArrayParameter.Of(writes, w => (short)w.State.HealthScore),
+            ArrayParameter.Of(writes, w => w.State.SentToday), ArrayParameter.Of(writes, w => w.State.SentDay),
+            ArrayParameter.Times(writes, w => w.State.LastSentAt), ArrayParameter.Of(writes, w => w.State.PausedReason),
+            ArrayParameter.Times(writes, w => w.State.HealthCheckedAt), ArrayParameter.Of(writes, w => w.State.WarmupEnabled),
+            ArrayParameter.Times(writes, w => w.Now), ArrayParameter.Of(writes, w => w.Reservation.Day),
+            ArrayParameter.Times(writes, w => w.Reservation.ReservedAt), ArrayParameter.Of(writes, w => w.Reservation.SequenceInstanceId),
+            ArrayParameter.Of(writes, w => w.Reservation.StepNo),
+        });
+        var versions = new long?[writes.Count];
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        if (!await reader.ReadAsync().ConfigureAwait(false))
+        while (await reader.ReadAsync().ConfigureAwait(false))
         {
-            return null;
+            var index = reader.GetInt64(0) - 1;
+            versions[index] = reader.GetInt64(1);
+            writes[(int)index].Reservation.Id = reader.GetInt64(2);
         }
 
-        reserved.Id = reader.GetInt64(1);
-        return reader.GetInt64(0);
+        return versions;
     }
 
     private const string UpdateRowSql =

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Dashboard;
+using RoleFerry.Silo.Reminders;
 using Orleans.Configuration;
 using RoleFerry.Grains.Interfaces.Maintenance;
 
@@ -43,7 +46,7 @@ public static class OrleansSiloExtensions
 
     /// <summary>
     /// Reminders and the default grain storage (state with no table of ours) through Orleans' ADO.NET providers on
-    /// the RoleFerry database. RoleFerry's own grain storages are registered with the grains
+    /// the RoleFerry database, the reminders' upserts coalesced (<see cref="BatchedReminderTable"/>). RoleFerry's own grain storages are registered with the grains
     /// (<c>AddRoleFerryGrains</c>).
     /// </summary>
     public static ISiloBuilder AddRoleFerryPersistence(this ISiloBuilder silo, string connectionString)
@@ -53,11 +56,25 @@ public static class OrleansSiloExtensions
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
+        silo.ConfigureServices(services => services.BatchReminderUpserts());
         silo.AddAdoNetGrainStorageAsDefault(o =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
         return silo;
+    }
+
+    /// <summary>Puts <see cref="BatchedReminderTable"/> in front of the reminder table the ADO.NET provider registered.</summary>
+    private static void BatchReminderUpserts(this IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IReminderTable));
+        var tableType = registered.ImplementationType
+            ?? throw new InvalidOperationException("Orleans' ADO.NET reminder table is no longer registered by type; see BatchedReminderTable.");
+        services.Remove(registered);
+        services.AddSingleton(tableType);
+        services.AddSingleton<IReminderTable>(sp => new BatchedReminderTable(
+            (IReminderTable)sp.GetRequiredService(tableType), sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>()));
     }
 }

@@ -1,3 +1,4 @@
+using Npgsql;
 using RoleFerry.Grains.Batching;
 
 namespace RoleFerry.Grains.Tests.Batching;
@@ -51,6 +52,55 @@ public sealed class StatementCoalescerTests
 
         Assert.Equal("deadlock detected", error.Message);
         Assert.Equal("r5", await coalescer.RunAsync(5));
+    }
+
+    [Fact]
+    public async Task A_batch_PostgreSQL_refused_is_run_again_one_request_at_a_time_so_only_the_one_at_fault_fails()
+    {
+        using var coalescer = new StatementCoalescer<int, string>(
+            async batch => batch.Contains(13)
+                ? throw new PostgresException("duplicate key value", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation)
+                : await RunAsync(batch),
+            maxBatch: 10);
+        var first = coalescer.RunAsync(1);
+        await _firstEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var (twelve, thirteen, fourteen) = (coalescer.RunAsync(12), coalescer.RunAsync(13), coalescer.RunAsync(14));
+        _firstHeld.SetResult();
+
+        Assert.Equal("r1", await first);
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, (await Assert.ThrowsAsync<PostgresException>(() => thirteen)).SqlState);
+        Assert.Equal(["r12", "r14"], await Task.WhenAll(twelve, fourteen));
+        Assert.Equal([[1], [12], [14]], _statements);
+    }
+
+    [Fact]
+    public async Task A_batch_that_failed_otherwise_fails_every_request_without_running_again()
+    {
+        var runs = 0;
+        using var coalescer = new StatementCoalescer<int, string>(
+            async batch =>
+            {
+                if (++runs == 2)
+                {
+                    throw new NpgsqlException("connection lost");
+                }
+
+                return await RunAsync(batch);
+            },
+            maxBatch: 10);
+        var first = coalescer.RunAsync(1);
+        await _firstEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var later = new[] { coalescer.RunAsync(2), coalescer.RunAsync(3) };
+        _firstHeld.SetResult();
+
+        Assert.Equal("r1", await first);
+        foreach (var request in later)
+        {
+            Assert.Equal("connection lost", (await Assert.ThrowsAsync<NpgsqlException>(() => request)).Message);
+        }
+
+        Assert.Equal(2, runs);
+        Assert.Equal([[1]], _statements);
     }
 
     private async Task<IReadOnlyList<string>> RunAsync(IReadOnlyList<int> batch)
