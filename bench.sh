@@ -5,6 +5,7 @@
 #   ./bench.sh            full mode (longer runs, default BenchmarkDotNet job; --only 6,2,3 alone takes ~16 minutes on 2 cores)
 #   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 5 (--only 6,2,3: ~2 minutes on 2 cores)
 #   ./bench.sh --quick --only 2   only harness section 2 (pgbench and BenchmarkDotNet still run)
+#   ./bench.sh --quick --only 2 --dispatch-steps 20000   section 2 at another size (the SMTP case stays at its own)
 #
 # Steps: start PostgreSQL 15 (scripts/pg.sh, --fast: fsync off, pg_stat_statements preloaded) on a free port in a
 # temp folder; for sections 2 and 3, install the graphile-worker peer (npm ci in bench/peers when node_modules is
@@ -35,8 +36,9 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --quick) MODE=quick; QUICK=(--quick); PGBENCH_SECONDS=5; shift ;;
         --only) HARNESS_ARGS+=(--only "$2"); ONLY="$ONLY,$2"; shift 2 ;;
+        --dispatch-steps) HARNESS_ARGS+=(--dispatch-steps "$2"); shift 2 ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5)" >&2; exit 2 ;;
+        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5, --dispatch-steps N)" >&2; exit 2 ;;
     esac
 done
 
