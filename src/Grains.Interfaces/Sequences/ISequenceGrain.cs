@@ -43,4 +43,11 @@ public interface ISequenceGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("Park")]
     Task<SequenceView> ParkAsync(DateOnly? returnDate);
+
+    /// <summary>
+    /// Sends the current step now if it is due; a step not due (or a stopped sequence) is left alone. The silo's send
+    /// gate calls it in a turn it took for this sequence, when a wake-up found every turn taken.
+    /// </summary>
+    [Alias("SendDueStep")]
+    Task SendDueStepAsync();
 }

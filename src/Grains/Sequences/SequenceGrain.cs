@@ -137,15 +137,16 @@ public sealed partial class SequenceGrain(
     {
         if (reminderName == WakeUpReminder)
         {
-            await gate.RunAsync(SendDueStepAsync);
+            await gate.RunOrQueueAsync(Id, SendDueStepAsync);
         }
     }
 
     /// <summary>
     /// What a wake-up does: nothing unless the current step is due (a wake-up can come early, twice, or late);
-    /// a due step goes through the window, the mailbox and the quota, then is claimed and sent.
+    /// a due step goes through the window, the mailbox and the quota, then is claimed and sent. Called in a turn of
+    /// the <see cref="SendGate"/>: taken by the wake-up, or by the gate for a wake-up that found none free.
     /// </summary>
-    private async Task SendDueStepAsync()
+    public async Task SendDueStepAsync()
     {
         var context = await LoadFreshContextAsync();
         if (context is not null && S.Status == SequenceStatuses.Parked && !await UnparkIfBackAsync())
@@ -404,7 +405,7 @@ public sealed partial class SequenceGrain(
     {
         if (S.NextStepDueAt is { } due && due <= Now)
         {
-            _ = this.RegisterGrainTimer(() => gate.RunAsync(SendDueStepAsync), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            _ = this.RegisterGrainTimer(() => gate.RunOrQueueAsync(Id, SendDueStepAsync), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
     }
 
