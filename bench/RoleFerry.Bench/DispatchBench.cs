@@ -34,6 +34,9 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         Console.WriteLine($"dispatch: {steps:N0} steps due at once, null mail transport");
         var engine = await DispatchAsync(steps, smtp: null);
 
+        Console.WriteLine($"dispatch: {steps:N0} steps due at once, null mail transport, 2 silos");
+        var twoSilos = await DispatchAsync(steps, smtp: null, silos: 2);
+
         DispatchRun? smtp = null;
         if (options.Smtp is { } endpoint && options.SmtpMaildir is not null)
         {
@@ -50,6 +53,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             ? "graphile-worker (not measured)"
             : $"graphile-worker 0.17.3: {peer.Jobs:N0} jobs due at once, one UPDATE each, {peer.Concurrency} concurrent, localQueue 100, completeJobBatchDelay 0";
         AddRows($"{steps:N0} steps due at once, null mail transport", engine, peer, baseline);
+        AddTwoSilosRows($"{steps:N0} steps due at once, null mail transport, 2 silos of one cluster in this process", twoSilos, engine);
         if (smtp is not null)
         {
             AddRows($"{smtp.Steps:N0} steps due at once, local SMTP server (MailKit, a kept-open connection per mailbox)", smtp, peer, baseline);
@@ -61,7 +65,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         }
 
         // A failed check fails the harness, after both cases and the peer were measured and reported.
-        var failures = new[] { engine, smtp }.Where(r => r is { Failed: true }).Select(r => r!.Check).ToList();
+        var failures = new[] { engine, twoSilos, smtp }.Where(r => r is { Failed: true }).Select(r => r!.Check).ToList();
         if (failures.Count > 0)
         {
             throw new InvalidOperationException($"{Section}: {string.Join("; ", failures)}");
@@ -103,6 +107,22 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         }
     }
 
+    /// <summary>Issue 13 item 4: the same dispatch on two silos against one, both measured in this run.</summary>
+    private void AddTwoSilosRows(string caseName, DispatchRun run, DispatchRun oneSilo)
+    {
+        const string baseline = "the same dispatch on 1 silo (first row of this section), this run";
+        table.Add(new ResultRow(Section, caseName, "steps/s (all due → all sent), 2 silos vs 1", "1/s", run.StepsPerSecond, oneSilo.StepsPerSecond, baseline));
+        table.Add(new ResultRow(Section, caseName, "steps/s (first claim → all sent), 2 silos vs 1", "1/s", run.StepsPerSecondAfterFirstClaim, oneSilo.StepsPerSecondAfterFirstClaim, baseline));
+        if (run.RoundTripsPerStep is { } roundTrips)
+        {
+            table.Add(new ResultRow(Section, caseName, "round trips per sent step, 2 silos vs 1", "1", roundTrips, oneSilo.RoundTripsPerStep, baseline));
+        }
+
+        table.Note($"{Section}, {caseName}: {run.Steps:N0} steps in {run.Seconds:0.00} s from their due time; {run.Check}.");
+        table.Note($"{Section}, {caseName}: {run.Timeline}.");
+        table.Note($"{Section}, {caseName}: {run.Ticks}.");
+    }
+
     private async Task<GraphileThroughput?> PeerAsync(int jobs)
     {
         var peer = GraphileWorkerPeer.Find(options.PeersDirectory);
@@ -131,7 +151,8 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         }
     }
 
-    private async Task<DispatchRun> DispatchAsync(int steps, string? smtp)
+    /// <param name="silos">Silos of one cluster, started one after the other in this process.</param>
+    private async Task<DispatchRun> DispatchAsync(int steps, string? smtp, int silos = 1)
     {
         var connectionString = await databases.CreateAsync();
         var secretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -149,7 +170,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         var seeding = Stopwatch.StartNew();
         await seed.WriteAsync(observer, withReminders: false);
         var ids = await seed.IdsAsync(observer);
-        var lead = Lead(steps);
+        var lead = Lead(steps, silos);
         var tick = OrleansReminderRows.ToMilliseconds(DateTimeOffset.UtcNow + lead);
         await OrleansReminderRows.InsertAsync(observer, DispatchSeed.SequenceGrainType, SequenceGrain.WakeUpReminder, DispatchSeed.WakeUpPeriod,
             ids, ids.Select(_ => tick).ToArray());
@@ -173,7 +194,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             ? s => s.Replace(ServiceDescriptor.Singleton<IMailTransport>(nullTransport))
             : null;
 
-        var caseTag = smtp is null ? "null" : "smtp";
+        var caseTag = (smtp is null ? "null" : "smtp") + (silos > 1 ? $"-{silos}silos" : "");
         using var roundTrips = new NpgsqlRoundTripCounter();
         using var reminders = new ReminderActivity(DispatchSeed.SequenceGrainType);
         var started = DateTimeOffset.UtcNow;
@@ -185,17 +206,30 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         string siloLog;
         TimeSpan siloStart;
         int activations;
-        await using (var silo = await BenchSilo.StartAsync(connectionString, overrides: overrides, services: services,
-                         logPath: Path.Combine(options.ResultsFolder, $"silo-dispatch-{caseTag}.log")))
+        var cluster = new List<BenchSilo>();
+        try
         {
-            siloStart = silo.StartDuration;
+            for (var i = 1; i <= silos; i++)
+            {
+                cluster.Add(await BenchSilo.StartAsync(connectionString, overrides: overrides, services: services,
+                    logPath: Path.Combine(options.ResultsFolder, $"silo-dispatch-{caseTag}{(i > 1 ? $"-{i}" : "")}.log")));
+            }
+
+            siloStart = TimeSpan.FromTicks(cluster.Sum(s => s.StartDuration.Ticks));
             putOff = await DispatchObserver.WaitAllSentAsync(observer, steps, clock, Deadline);
             await DispatchObserver.WaitAllAdvancedAsync(observer, steps - (int)putOff);
             statements = StatementCounts.Between(before, await StatementCounter.SnapshotAsync(observer));
             commands = roundTrips.Commands;
             times = await DispatchObserver.TimesAsync(observer);
-            activations = await silo.ActivationCountAsync();
-            siloLog = silo.Log.Describe();
+            activations = await cluster[0].ActivationCountAsync();
+            siloLog = string.Join(" | ", cluster.Select(s => s.Log.Describe()));
+        }
+        finally
+        {
+            foreach (var silo in cluster)
+            {
+                await silo.DisposeAsync();
+            }
         }
 
         var top = await StatementCounter.TopAsync(observer, 20);
@@ -243,7 +277,7 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
     /// From writing the wake-up reminders to their first tick: the silo's start and its reminder service's initial
     /// read of the table (which grows with the rows) fit in it on this machine.
     /// </summary>
-    private static TimeSpan Lead(int steps) => TimeSpan.FromSeconds(6 + (steps / 5_000.0));
+    private static TimeSpan Lead(int steps, int silos) => TimeSpan.FromSeconds((6 * silos) + (steps / 5_000.0));
 
     private static (string Host, int Port) ParseEndpoint(string endpoint)
     {
