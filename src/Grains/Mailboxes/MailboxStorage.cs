@@ -17,16 +17,16 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
 {
     public const string Name = "mailboxes";
 
-    private readonly NpgsqlDataSource dataSource;
+    private readonly NpgsqlDataSource _dataSource;
 
-    private readonly TimeProvider clock;
+    private readonly TimeProvider _clock;
 
     private readonly StatementCoalescer<ReservationWrite, long?> _reservations;
 
     public MailboxStorage(NpgsqlDataSource dataSource, TimeProvider clock)
     {
-        this.dataSource = dataSource;
-        this.clock = clock;
+        _dataSource = dataSource;
+        _clock = clock;
         _reservations = new StatementCoalescer<ReservationWrite, long?>(WriteReservationsAsync);
     }
 
@@ -34,9 +34,9 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
 
     protected override async Task<(MailboxState State, long Version)?> ReadRowAsync(long id)
     {
-        var today = MailboxRules.UtcDay(clock.GetUtcNow());
+        var today = MailboxRules.UtcDay(_clock.GetUtcNow());
         // sent_today is recounted from today's live reservations: they, not the counter, are what a crash cannot lose.
-        await using var command = dataSource.CreateCommand(
+        await using var command = _dataSource.CreateCommand(
             """
             SELECT m.email, d.domain, m.smtp_host, m.smtp_port, m.smtp_username, m.smtp_password_encrypted, m.use_tls,
                    m.daily_cap, m.warmup_enabled, m.warmup_started_at, m.min_gap_seconds, m.status, m.health_score,
@@ -87,13 +87,13 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
 
     protected override async Task<long?> WriteRowAsync(long id, MailboxState state, long version)
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         if (state is { NewReservation: { } reserved, Release: null, NewHealthLog: null })
         {
             return await _reservations.RunAsync(new ReservationWrite(id, version, state, now, reserved)).ConfigureAwait(false);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(UpdateRow(id, version, state, now));
@@ -160,7 +160,7 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
             throw new InvalidOperationException("A batch holds one reservation per mailbox: a mailbox grain writes one at a time.");
         }
 
-        await using var command = dataSource.CreateCommand(
+        await using var command = _dataSource.CreateCommand(
             """
             WITH x AS (
                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::smallint[], $5::int[], $6::date[],
