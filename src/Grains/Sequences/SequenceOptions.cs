@@ -16,7 +16,7 @@ public sealed class SequenceOptions
     /// <summary>
     /// How many due steps one silo works on at once (<see cref="SendGate"/>); the others wait their turn. The steps in
     /// flight share their statements (<c>StatementCoalescer</c>), so more of them means fewer, larger statements: 512
-    /// sent 20,000 due steps ~20% faster than 256 and 2.3× faster than 32 (BENCHMARKS.md, issue 13). The cost is
+    /// sent 2,000 due steps 1.9× as fast as 32, and 20,000 1.2× as fast as 256 (BENCHMARKS.md, issue 13). The cost is
     /// what a crash leaves: a step claimed and still waiting for its mailbox's SMTP connection is failed as "outcome
     /// unknown", never resent, and up to this many can be waiting in a burst.
     /// </summary>
