@@ -1,14 +1,7 @@
 namespace RoleFerry.Grains.Sequences;
 
-/// <summary>The fields of a <c>sequence_instances</c> row a grain writes, and the version it read the row at.</summary>
-internal sealed record SequenceRowWrite(
-    long Id,
-    long Version,
-    string Status,
-    long? MailboxId,
-    int CurrentStep,
-    DateTimeOffset? NextStepDueAt,
-    DateTimeOffset? PausedAt,
-    DateTimeOffset? StoppedAt,
-    string? StopReason,
-    DateTimeOffset? ResumeAt);
+/// <summary>
+/// A <c>sequence_instances</c> row to write from <see cref="State"/> where its version is still <see cref="Version"/>
+/// (the grain awaits the write, so the state does not change meanwhile).
+/// </summary>
+internal sealed record SequenceRowWrite(long Id, long Version, SequenceState State);

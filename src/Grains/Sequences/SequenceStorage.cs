@@ -38,8 +38,7 @@ public sealed class SequenceStorage : RowStorage<SequenceState>, IDisposable
     protected override Task<(SequenceState State, long Version)?> ReadRowAsync(long id) => _reads.RunAsync(id);
 
     protected override Task<long?> WriteRowAsync(long id, SequenceState state, long version) =>
-        _writes.RunAsync(new SequenceRowWrite(id, version, state.Status, state.MailboxId, state.CurrentStep,
-            state.NextStepDueAt, state.PausedAt, state.StoppedAt, state.StopReason, state.ResumeAt));
+        _writes.RunAsync(new SequenceRowWrite(id, version, state));
 
     /// <summary>The rows of a batch of ids, each with its version, in the order asked; null for an id with no row.</summary>
     internal async Task<IReadOnlyList<(SequenceState State, long Version)?>> ReadAllAsync(IReadOnlyList<long> ids)
@@ -102,11 +101,11 @@ public sealed class SequenceStorage : RowStorage<SequenceState>, IDisposable
             """);
         command.Parameters.AddRange(new[]
         {
-            ArrayParameter.Of(rows, r => r.Id), ArrayParameter.Of(rows, r => r.Version), ArrayParameter.Of(rows, r => r.Status),
-            ArrayParameter.Of(rows, r => r.MailboxId), ArrayParameter.Of(rows, r => r.CurrentStep),
-            ArrayParameter.Times(rows, r => r.NextStepDueAt), ArrayParameter.Times(rows, r => r.PausedAt),
-            ArrayParameter.Times(rows, r => r.StoppedAt), ArrayParameter.Of(rows, r => r.StopReason),
-            ArrayParameter.Times(rows, r => r.ResumeAt),
+            ArrayParameter.Of(rows, r => r.Id), ArrayParameter.Of(rows, r => r.Version), ArrayParameter.Of(rows, r => r.State.Status),
+            ArrayParameter.Of(rows, r => r.State.MailboxId), ArrayParameter.Of(rows, r => r.State.CurrentStep),
+            ArrayParameter.Times(rows, r => r.State.NextStepDueAt), ArrayParameter.Times(rows, r => r.State.PausedAt),
+            ArrayParameter.Times(rows, r => r.State.StoppedAt), ArrayParameter.Of(rows, r => r.State.StopReason),
+            ArrayParameter.Times(rows, r => r.State.ResumeAt),
         });
         var versions = new long?[rows.Count];
         await using var reader = await command.ExecuteReaderAsync();

@@ -45,8 +45,8 @@ public sealed class BatchedSequenceStorageTests : OutreachTest
 
         var versions = await Storage.WriteAllAsync(
         [
-            new SequenceRowWrite(a.Id, aVersion, "paused", null, 1, null, pausedAt, null, null, null),
-            new SequenceRowWrite(b.Id, bVersion, "paused", null, 1, null, pausedAt, null, null, null),
+            new SequenceRowWrite(a.Id, aVersion, Paused(pausedAt)),
+            new SequenceRowWrite(b.Id, bVersion, Paused(pausedAt)),
         ]);
 
         Assert.Equal([aVersion + 1, null], versions);
@@ -55,6 +55,8 @@ public sealed class BatchedSequenceStorageTests : OutreachTest
             a.Id, pausedAt.UtcDateTime));
         Assert.Equal(1L, await Seed.ScalarAsync("SELECT count(*) FROM sequence_instances WHERE id = $1 AND status = 'active' AND version = $2", b.Id, bVersion + 1));
     }
+
+    private static SequenceState Paused(DateTimeOffset at) => new() { Status = "paused", CurrentStep = 1, PausedAt = at };
 
     private SequenceStorage Storage => Silo.Services.GetRequiredService<SequenceStorage>();
 }
