@@ -10,6 +10,7 @@ using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Security;
 using RoleFerry.Grains.Sequences;
+using RoleFerry.Silo.Reminders;
 
 namespace RoleFerry.Bench;
 
@@ -21,8 +22,8 @@ namespace RoleFerry.Bench;
 /// (<see cref="BenchSilo"/>, null mail transport) starts, so Orleans' reminder service finds them by its initial read
 /// or, for the stream's tail, by a periodic refresh; a share is started live through the grain API 2–5 s ahead.
 /// Also measured: the reminder service's own part (tick fired − due, from Orleans' reminder diagnostic events), and
-/// the database load of the refreshes (pg_stat_statements of the ring-range reads; one whole-table read through
-/// Orleans' IReminderTable timed in this process). Baseline: graphile-worker's run_at → start lateness, when given.
+/// the database load of the refreshes (pg_stat_statements of the ring-range reads; one whole-ring read through
+/// the silo's IReminderTable, BatchedReminderTable, timed in this process). Baseline: graphile-worker's run_at → start lateness, when given.
 /// Checked in the same run: every due step claimed and sent exactly once, no pending reminder fired, and afterwards
 /// the table holds the pending rows plus one step-2 wake-up per sent step, none due.
 /// </summary>
@@ -176,7 +177,7 @@ public sealed class StepLatenessBench(
             table.Add(new ResultRow(Section, caseName, "reminder table refresh: server time per refresh read (pg_stat_statements mean)", "ms", (a.TotalMs - b.TotalMs) / calls, null, "—"));
         }
 
-        table.Add(new ResultRow(Section, caseName, "reminder table refresh: one whole-table read through Orleans' IReminderTable, in the silo", "ms", refreshRead.Milliseconds, null, "—"));
+        table.Add(new ResultRow(Section, caseName, "reminder table refresh: one whole-ring read through the silo's IReminderTable", "ms", refreshRead.Milliseconds, null, "—"));
         table.Add(new ResultRow(Section, caseName, "reminder table refresh: managed memory allocated by that read", "MiB", refreshRead.AllocatedMiB, null, "—"));
 
         var tick = ToLatencies(claimed.Where(c => c.Tick is not null).Select(c => c.Tick!.Value));
@@ -217,16 +218,16 @@ public sealed class StepLatenessBench(
         if (rangeBefore is { } rb && rangeAfter is { } ra)
         {
             table.Note((
-                $"{Section}: reminder table refreshes (the ring-range reads ReadRangeRows1/2Key, pg_stat_statements): {ra.Calls - rb.Calls} reads while the silo ran, "
+                $"{Section}: reminder table refreshes (the ring-range reads, pg_stat_statements): {ra.Calls - rb.Calls} reads while the silo ran, "
                 + $"{ra.Rows - rb.Rows:N0} rows in all, {ra.TotalMs - rb.TotalMs:N0} ms of server time, slowest {ra.MaxMs:0} ms; the table holds "
-                + $"{plan.Pending + plan.TableCount:N0} rows at the start ({stream.TableMiB:0} MiB with its indexes). One whole-table read through "
-                + $"AdoNetReminderTable.ReadRows in the silo after the stream: {refreshRead.Rows:N0} rows in {refreshRead.Milliseconds:0} ms, {refreshRead.AllocatedMiB:0} MiB allocated "
-                + "(every refresh materializes every row of the silo's range, then keeps only those due within the loading window)."));
+                + $"{plan.Pending + plan.TableCount:N0} rows at the start ({stream.TableMiB:0} MiB with its indexes). One whole-ring read through "
+                + $"the silo's IReminderTable after the stream: {refreshRead.Rows:N0} rows in {refreshRead.Milliseconds:0} ms, {refreshRead.AllocatedMiB:0} MiB allocated "
+                + "(BatchedReminderTable reads only the rows that start within the loading window)."));
         }
 
         if (refreshes.Count > 0)
         {
-            // Steps due in the minute after a refresh read began (the silo materializes every row of the table) vs the others.
+            // Steps due in the minute after a refresh read began vs the others.
             bool Near(DateTimeOffset at) => refreshes.Any(r => at >= r && at <= r + TimeSpan.FromMinutes(1));
             var near = ToLatencies(claimed.Where(c => Near(c.Due.At)).Select(c => c.Claim));
             var far = ToLatencies(claimed.Where(c => !Near(c.Due.At)).Select(c => c.Claim));
@@ -271,7 +272,7 @@ public sealed class StepLatenessBench(
         }
 
         // Before the stream's rows exist and before its clock starts: at 1,000,000 rows the read takes a while.
-        var explain = await ExplainRangeReadAsync(observer);
+        var explain = await ExplainRangeReadAsync(observer, DateTimeOffset.UtcNow + plan.EffectiveLoadingWindow);
 
         // Which sequences are started live: a fixed-seed shuffle.
         var order = ids.ToArray();
@@ -466,7 +467,7 @@ public sealed class StepLatenessBench(
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
-    /// <summary>One whole-table read through Orleans' own IReminderTable (what a refresh of a silo alone reads): time, rows, allocation.</summary>
+    /// <summary>One whole-ring read through the silo's IReminderTable (what a refresh of a silo alone reads: the rows due within its loading window): time, rows, allocation.</summary>
     private static async Task<(double Milliseconds, long Rows, double AllocatedMiB)> TimeWholeTableReadAsync(BenchSilo silo)
     {
         var reminderTable = silo.Services.GetRequiredService<IReminderTable>();
@@ -480,19 +481,14 @@ public sealed class StepLatenessBench(
         return (watch.Elapsed.TotalMilliseconds, rows, allocatedMiB);
     }
 
-    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of Orleans' wrapping ring-range read (ReadRangeRows2Key, as stored in OrleansQuery) over the whole ring.</summary>
-    private static async Task<(IReadOnlyList<string> Plan, double ExecutionMs)> ExplainRangeReadAsync(NpgsqlDataSource observer)
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the silo's refresh read (BatchedReminderTable's range read) over the whole ring, rows up to <paramref name="horizon"/>.</summary>
+    private static async Task<(IReadOnlyList<string> Plan, double ExecutionMs)> ExplainRangeReadAsync(NpgsqlDataSource observer, DateTimeOffset horizon)
     {
-        string text;
-        await using (var query = observer.CreateCommand(StatementCounter.Mark + "SELECT querytext FROM orleansquery WHERE querykey = 'ReadRangeRows2Key'"))
-        {
-            text = (string)(await query.ExecuteScalarAsync())!;
-        }
-
-        await using var command = observer.CreateCommand(StatementCounter.Mark + "EXPLAIN (ANALYZE, BUFFERS) " + text);
-        command.Parameters.Add(new NpgsqlParameter { ParameterName = "ServiceId", Value = OrleansReminderRows.ServiceId });
-        command.Parameters.Add(new NpgsqlParameter { ParameterName = "BeginHash", Value = 0 });
-        command.Parameters.Add(new NpgsqlParameter { ParameterName = "EndHash", Value = 0 });
+        await using var command = observer.CreateCommand(StatementCounter.Mark + "EXPLAIN (ANALYZE, BUFFERS) " + BatchedReminderTable.ReadRangeSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = OrleansReminderRows.ServiceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = horizon });
+        command.Parameters.Add(new NpgsqlParameter { Value = 0 });
+        command.Parameters.Add(new NpgsqlParameter { Value = 0 });
         var plan = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
         {

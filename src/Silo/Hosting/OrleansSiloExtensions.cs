@@ -3,6 +3,7 @@ using Npgsql;
 using Orleans.Dashboard;
 using RoleFerry.Silo.Reminders;
 using Orleans.Configuration;
+using Orleans.Reminders;
 using RoleFerry.Grains.Interfaces.Maintenance;
 
 namespace RoleFerry.Silo.Hosting;
@@ -75,6 +76,7 @@ public static class OrleansSiloExtensions
         services.AddSingleton(tableType);
         services.AddSingleton<IReminderTable>(sp => new BatchedReminderTable(
             (IReminderTable)sp.GetRequiredService(tableType), sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<IOptions<ClusterOptions>>()));
+            sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredKeyedService<TimeProvider>(ReminderTimeProviderNames.Reminders),
+            sp.GetRequiredService<IOptions<ReminderOptions>>()));
     }
 }

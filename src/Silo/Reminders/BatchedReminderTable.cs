@@ -1,16 +1,22 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using RoleFerry.Grains.Batching;
 
 namespace RoleFerry.Silo.Reminders;
 
 /// <summary>
-/// Orleans' ADO.NET reminder table with its upserts coalesced: every sent step moves its sequence's wake-up
-/// reminder, so the upserts of reminders registered at the same time on this silo share one statement
-/// (<see cref="UpsertAllAsync"/>, the same insert-or-bump-version as the table's <c>UpsertReminderRowKey</c> in
-/// db/migrations/0005_orleans.sql, on RoleFerry's own connection pool). Reads, removals and start-up are Orleans'
-/// own (<paramref name="inner"/>).
+/// Orleans' ADO.NET reminder table with two changes, both on RoleFerry's own connection pool:
+/// <list type="bullet">
+/// <item>Upserts coalesced: every sent step moves its sequence's wake-up reminder, so the upserts of reminders
+/// registered at the same time on this silo share one statement (<see cref="UpsertAllAsync"/>, the same
+/// insert-or-bump-version as the table's <c>UpsertReminderRowKey</c> in db/migrations/0005_orleans.sql).</item>
+/// <item>A range read (the reminder service's periodic refresh) answers only the rows whose start time is within
+/// <see cref="ReminderOptions.ReminderLoadingWindow"/> of now (<see cref="ReadRangeAsync"/>): the service drops
+/// every other row it reads anyway, and would read all of a silo's pending sequences to do so.</item>
+/// </list>
+/// A grain's own reads, removals and start-up are Orleans' own (<paramref name="inner"/>).
 /// </summary>
 public sealed class BatchedReminderTable : IReminderTable, IDisposable
 {
@@ -20,13 +26,30 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
 
     private readonly string _serviceId;
 
+    private readonly TimeProvider _clock;
+
+    private readonly TimeSpan _loadingWindow;
+
     private readonly StatementCoalescer<ReminderEntry, string?> _upserts;
 
-    public BatchedReminderTable(IReminderTable inner, NpgsqlDataSource db, IOptions<ClusterOptions> cluster)
+    /// <summary>The range read: $1 service id, $2 horizon, $3 and $4 the range's begin and end hashes as int.</summary>
+    internal const string ReadRangeSql =
+        """
+        SELECT grainid, remindername, starttime, period, version
+          FROM orleansreminderstable
+         WHERE serviceid = $1
+           AND starttime <= $2
+           AND CASE WHEN $3 < $4 THEN grainhash > $3 AND grainhash <= $4
+                    ELSE grainhash > $3 OR grainhash <= $4 END
+        """;
+
+    public BatchedReminderTable(IReminderTable inner, NpgsqlDataSource db, IOptions<ClusterOptions> cluster, TimeProvider clock, IOptions<ReminderOptions> reminders)
     {
         _inner = inner;
         _db = db;
         _serviceId = cluster.Value.ServiceId;
+        _clock = clock;
+        _loadingWindow = reminders.Value.ReminderLoadingWindow;
         _upserts = new StatementCoalescer<ReminderEntry, string?>(UpsertAllAsync);
     }
 
@@ -36,7 +59,8 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
 
     public Task<ReminderTableData> ReadRows(GrainId grainId) => _inner.ReadRows(grainId);
 
-    public Task<ReminderTableData> ReadRows(uint begin, uint end) => _inner.ReadRows(begin, end);
+    /// <summary>The reminders of the ring range (begin, end] that may tick within the loading window.</summary>
+    public Task<ReminderTableData> ReadRows(uint begin, uint end) => ReadRangeAsync(begin, end, Horizon());
 
     public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => _inner.ReadRow(grainId, reminderName);
 
@@ -79,6 +103,44 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
         }
 
         return entries.Select(e => versions.GetValueOrDefault((e.GrainId.ToString(), e.ReminderName))).ToList();
+    }
+
+    /// <summary>
+    /// The reminders of the ring range (begin, end] that start at or before <paramref name="horizon"/>: every row
+    /// whose next tick is within the horizon (a row that started already ticks again within its period, so it is
+    /// always read). Hashes compare as Orleans' ADO.NET provider stores them, cast to int: the cast turns the ring,
+    /// so a range that does not wrap in signed order is (begin, end], and one that does (or the whole ring, when
+    /// begin = end) is (begin, max] and [min, end], as <c>ReadRangeRows1Key</c>/<c>ReadRangeRows2Key</c>.
+    /// </summary>
+    internal async Task<ReminderTableData> ReadRangeAsync(uint begin, uint end, DateTimeOffset horizon)
+    {
+        await using var command = _db.CreateCommand(ReadRangeSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = horizon });
+        command.Parameters.Add(new NpgsqlParameter { Value = (int)begin });
+        command.Parameters.Add(new NpgsqlParameter { Value = (int)end });
+        var entries = new List<ReminderEntry>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            entries.Add(new ReminderEntry
+            {
+                GrainId = GrainId.Parse(reader.GetString(0)),
+                ReminderName = reader.GetString(1),
+                StartAt = reader.GetDateTime(2),
+                Period = TimeSpan.FromMilliseconds(reader.GetInt64(3)),
+                ETag = reader.GetInt32(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+
+        return new ReminderTableData(entries);
+    }
+
+    /// <summary>Now plus the loading window, or the end of time when the window reaches past it.</summary>
+    private DateTimeOffset Horizon()
+    {
+        var now = _clock.GetUtcNow();
+        return _loadingWindow < DateTimeOffset.MaxValue - now ? now + _loadingWindow : DateTimeOffset.MaxValue;
     }
 
     /// <summary>Orleans' own table reads an unspecified start time as UTC, as this does.</summary>

@@ -10,17 +10,14 @@ namespace RoleFerry.Silo.Tests.Reminders;
 /// <summary>Reminder upserts in one statement, read back and removed through Orleans' own ADO.NET table.</summary>
 public sealed class BatchedReminderTableTests
 {
+    private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task A_batch_inserts_or_replaces_each_reminder_with_the_versions_Orleans_reads_back()
     {
-        using var clock = new TestClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
-        await using var cluster = await SiloCluster.StartAsync(await TestDatabase.CreateAsync(), clock, new Dictionary<string, string?>
-        {
-            ["RoleFerry:Security:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["RoleFerry:Email:PublicBaseUrl"] = "https://roleferry.test",
-        });
-        var table = Assert.IsType<BatchedReminderTable>(cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>());
+        using var clock = new TestClock(Now);
+        await using var cluster = await StartAsync(clock);
+        var table = Table(cluster);
         var (a, b) = (GrainId.Create("sequence", "910001"), GrainId.Create("sequence", "910002"));
         var day = new DateTime(2026, 11, 5, 9, 0, 0, DateTimeKind.Utc);
         Assert.Equal("0", await table.UpsertRow(Entry(a, day, TimeSpan.FromMinutes(1))));
@@ -33,6 +30,50 @@ public sealed class BatchedReminderTableTests
         Assert.True(await table.RemoveRow(b, "wake-up", versions[1]!));
         Assert.Null(await table.ReadRow(b, "wake-up"));
     }
+
+    [Fact]
+    public async Task A_range_read_answers_the_rows_of_the_ring_range_that_start_before_the_horizon()
+    {
+        using var clock = new TestClock(Now);
+        await using var cluster = await StartAsync(clock);
+        var table = Table(cluster);
+        var horizon = Now.AddMinutes(10); // the table keeps milliseconds
+        var starts = new[] { Now.AddDays(-1), Now, Now.AddMinutes(10), Now.AddMinutes(10).AddMilliseconds(1), Now.AddDays(2) };
+        var entries = Enumerable.Range(0, 300)
+            .Select(i => Entry(GrainId.Create("sequence", $"92{i:0000}"), starts[i % starts.Length].UtcDateTime, TimeSpan.FromMinutes(1)))
+            .ToList();
+        await table.UpsertAllAsync(entries);
+        var ours = entries.Select(e => e.GrainId).ToHashSet();
+
+        foreach (var (begin, end) in new (uint, uint)[] { (0, 0), (0x4000_0000, 0xC000_0000), (0xC000_0000, 0x4000_0000), (0x1000_0000, 0x3000_0000), (0xF000_0000, 0xFFFF_FFFF) })
+        {
+            var read = await table.ReadRangeAsync(begin, end, horizon);
+
+            var expected = entries
+                .Where(e => InRing(e.GrainId.GetUniformHashCode(), begin, end) && e.StartAt <= horizon.UtcDateTime)
+                .Select(e => e.GrainId.ToString()).Order().ToList();
+            Assert.Equal(expected, read.Reminders.Where(r => ours.Contains(r.GrainId)).Select(r => r.GrainId.ToString()).Order().ToList());
+            Assert.All(read.Reminders.Where(r => ours.Contains(r.GrainId)), r => Assert.Equal("0", r.ETag));
+        }
+
+        // The silo's own window (the test clock's: years) reads every row, as Orleans' own table would.
+        Assert.Equal(300, (await table.ReadRows(0, 0)).Reminders.Count(r => ours.Contains(r.GrainId)));
+    }
+
+    /// <summary>The ring range (begin, end] of uint hashes; the whole ring when begin = end.</summary>
+    private static bool InRing(uint hash, uint begin, uint end) =>
+        begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
+
+    private static async Task<SiloCluster> StartAsync(TestClock clock) =>
+        await SiloCluster.StartAsync(await TestDatabase.CreateAsync(), clock, new Dictionary<string, string?>
+        {
+            ["RoleFerry:Security:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["RoleFerry:Email:PublicBaseUrl"] = "https://roleferry.test",
+        });
+
+    private static BatchedReminderTable Table(SiloCluster cluster) =>
+        Assert.IsType<BatchedReminderTable>(cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>());
 
     private static ReminderEntry Entry(GrainId grain, DateTime startAt, TimeSpan period) =>
         new() { GrainId = grain, ReminderName = "wake-up", StartAt = startAt, Period = period };
