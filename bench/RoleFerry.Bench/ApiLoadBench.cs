@@ -106,7 +106,7 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         var scoringMs = await queries.ScoreCandidatesMsAsync();
         table.Note($"{Section}: answers checked before the load: /api/applications total {total} (50 on page 1), "
                    + $"/api/jobs/matched total {matchedTotal} candidates, page 1 scores {scores.Max()}..{scores.Min()}; "
-                   + $"MatchScorer over the {candidates} candidates + sort, alone in this process: {scoringMs:0.0} ms (best of 3).");
+                   + $"MatchScorer over the {candidates} candidates + sort, alone in this process: {scoringMs:0.0} ms (best of 30).");
     }
 
     private static async Task<SiloProcess> WhenBothAsync(Task seeding, Task<SiloProcess> starting)

@@ -67,6 +67,7 @@ public sealed class StepLatenessBench(
         var gen2Before = GC.CollectionCount(2);
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var startCall = DateTimeOffset.UtcNow;
+        Console.WriteLine($"step lateness: silo start call at {startCall:HH:mm:ss.fff} UTC");
         await using var silo = await BenchSilo.StartAsync(connectionString, overrides: overrides,
             services: s =>
             {
@@ -86,6 +87,7 @@ public sealed class StepLatenessBench(
         var refreshes = new SortedSet<DateTimeOffset>();
         using var stopWatching = new CancellationTokenSource();
         var watching = WatchRefreshesAsync(observer, refreshes, stopWatching.Token);
+        await using var stalls = new StallWatch();
 
         var registrationFailures = await StartLiveAsync(silo, stream.Live);
         var last = stream.First + plan.Measured;
@@ -197,6 +199,10 @@ public sealed class StepLatenessBench(
             + $"Ticks per step: {ticksPerStep.Count(t => t == 1):N0} once, {ticksPerStep.Count(t => t > 1):N0} more than once, {ticksPerStep.Count(t => t == 0):N0} none seen; "
             + $"{reminders.Fired:N0} ticks fired in all, {reminders.Failed:N0} failed ({reminders.DescribeFailures()}); {reminders.Loaded:N0} reminders held in memory at some point, "
             + $"{reminders.StoppedOutsideWindow:N0} dropped from memory as their next tick left the window."));
+        table.Note($"{Section}: due → claimed by minute of due time after the first due step, as (minute: steps, p99 ms, max ms): "
+                   + string.Join(", ", claimed.GroupBy(c => (int)((c.Due.At - stream.First).TotalMinutes)).OrderBy(g => g.Key)
+                       .Select(g => ToLatencies(g.Select(c => c.Claim)) is var l ? $"{g.Key}: {l.Count:N0}, {Ms(l, 99)}, {Ms(l, 100)}" : "")));
+        table.Note($"{Section}: this process's stalls and GC pauses while the silo ran, in s after the start call: {stalls.Describe(startCall)}.");
         table.Note(string.Create(CultureInfo.InvariantCulture,
             $"{Section}: process at the end: managed heap {heapMiB:0} MiB, working set {workingSetMiB:0} MiB, {activations:N0} activations; while the stream ran "
             + $"{allocatedMiB:N0} MiB allocated, GC pauses {gcPause.TotalMilliseconds:0} ms in total ({gen2} gen2 collections); silo warnings/errors: {siloLog}."));

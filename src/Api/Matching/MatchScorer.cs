@@ -36,7 +36,10 @@ public static class MatchScorer
         ("manager", 5), ("head", 5), ("director", 6), ("vp", 7), ("vice president", 7), ("chief", 7), ("cto", 7),
     ];
 
-    public static MatchResult Score(MatchProfile profile, MatchJob job, DateTimeOffset now)
+    public static MatchResult Score(MatchProfile profile, MatchJob job, DateTimeOffset now) => Score(new ProfileTerms(profile), job, now);
+
+    /// <summary>The same score, for a profile prepared once to score many jobs.</summary>
+    public static MatchResult Score(ProfileTerms profile, MatchJob job, DateTimeOffset now)
     {
         var (skills, matched, missing) = ScoreSkills(profile, job);
         var total = skills + ScoreLevel(profile, job) + ScoreLocation(profile, job) + ScoreSalary(profile, job) + ScoreRecency(job, now);
@@ -52,9 +55,9 @@ public static class MatchScorer
         _ => "low",
     };
 
-    private static (double Points, IReadOnlyList<string> Matched, IReadOnlyList<string> Missing) ScoreSkills(MatchProfile profile, MatchJob job)
+    private static (double Points, IReadOnlyList<string> Matched, IReadOnlyList<string> Missing) ScoreSkills(ProfileTerms profile, MatchJob job)
     {
-        var mine = profile.Skills.Select(SkillText.Normalize).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var mine = profile.Skills;
         var asked = job.Keywords.Select(SkillText.Normalize).ToHashSet(StringComparer.Ordinal);
         var text = (job.Title + "\n" + job.Description).ToLowerInvariant();
         var matched = mine.Where(s => asked.Contains(s) || SkillText.Contains(text, s)).Order(StringComparer.Ordinal).ToArray();
@@ -64,10 +67,10 @@ public static class MatchScorer
         return (points, matched, missing);
     }
 
-    private static double ScoreLevel(MatchProfile profile, MatchJob job)
+    private static double ScoreLevel(ProfileTerms profile, MatchJob job)
     {
-        var wanted = profile.RoleLevels.Select(Rung).OfType<int>().ToArray();
-        if (wanted.Length == 0)
+        var wanted = profile.WantedRungs;
+        if (wanted.Count == 0)
         {
             return LevelWeight;
         }
@@ -82,9 +85,9 @@ public static class MatchScorer
         };
     }
 
-    private static double ScoreLocation(MatchProfile profile, MatchJob job)
+    private static double ScoreLocation(ProfileTerms profile, MatchJob job)
     {
-        var places = profile.Locations.Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+        var places = profile.Places;
         if (job.Location is { } location && places.Any(p => location.Contains(p, StringComparison.OrdinalIgnoreCase)))
         {
             return LocationWeight;
@@ -95,10 +98,10 @@ public static class MatchScorer
             return profile.RemoteOk == false ? 0 : LocationWeight;
         }
 
-        return places.Length == 0 ? LocationWeight : 0;
+        return places.Count == 0 ? LocationWeight : 0;
     }
 
-    private static double ScoreSalary(MatchProfile profile, MatchJob job)
+    private static double ScoreSalary(ProfileTerms profile, MatchJob job)
     {
         if (profile.MinSalary is not { } minimum || minimum == 0)
         {
@@ -130,7 +133,7 @@ public static class MatchScorer
     }
 
     /// <summary>The highest ladder rung a text names (whole words), or null.</summary>
-    private static int? Rung(string text)
+    internal static int? Rung(string text)
     {
         var lower = text.ToLowerInvariant();
         int? best = null;

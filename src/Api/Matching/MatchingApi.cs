@@ -47,7 +47,7 @@ public static class MatchingApi
 
         var userId = principal.GetUserId();
         var now = clock.GetUtcNow();
-        var profile = await MatchProfiles.LoadAsync(db, userId, ct);
+        var profile = new ProfileTerms(await MatchProfiles.LoadAsync(db, userId, ct));
         var candidates = new List<JobResponse>();
         await using (var command = db.Command(
             MatchCandidatesQuery.Sql,

@@ -10,11 +10,18 @@ namespace RoleFerry.Silo.Database;
 /// BENCHMARKS.md, section 2). A connection goes back to the pool without Npgsql's reset (<c>No Reset On Close</c>):
 /// with prepared statements the reset is seven statements (CLOSE ALL, RESET ALL, ...) sent with the next command,
 /// more than a step's own work, and nothing in RoleFerry leaves session state behind (no SET, LISTEN, temporary
-/// tables; the migration lock is released explicitly).
+/// tables; the migration lock is released explicitly). At most 32 connections (<c>Max Pool Size=32</c>; Npgsql's
+/// default is 100, PostgreSQL's default limit is 100 for all silos together), and the pool keeps every connection
+/// it opened (<c>Minimum Pool Size</c> = the maximum). Npgsql prunes a pool every 5 minutes by the median number
+/// of idle connections, not by how long each was idle: a busy pool in rotation lost most of its connections at
+/// once and reopened them, and the new backends' cache warm-up and statement preparation stalled a 2-core machine
+/// for 3 s (BENCHMARKS.md, "Issue 13, third steps").
 /// </summary>
 public static class RoleFerryDataSource
 {
     public const int DefaultMaxAutoPrepare = 64;
+
+    public const int DefaultMaxPoolSize = 32;
 
     public static NpgsqlDataSource Create(string connectionString)
     {
@@ -25,6 +32,16 @@ public static class RoleFerryDataSource
         {
             settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
             settings.AutoPrepareMinUsages = 2;
+        }
+
+        if (!given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize") && !given.ContainsKey("Maximum Pool Size"))
+        {
+            settings.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        if (!given.ContainsKey("Min Pool Size") && !given.ContainsKey("MinPoolSize") && !given.ContainsKey("Minimum Pool Size"))
+        {
+            settings.MinPoolSize = Math.Min(settings.MaxPoolSize, DefaultMaxPoolSize);
         }
 
         if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))

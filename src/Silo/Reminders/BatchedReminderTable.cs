@@ -7,16 +7,23 @@ using RoleFerry.Grains.Batching;
 namespace RoleFerry.Silo.Reminders;
 
 /// <summary>
-/// Orleans' ADO.NET reminder table with two changes, both on RoleFerry's own connection pool:
+/// Orleans' ADO.NET reminder table (its rows, db/migrations/0005_orleans.sql), read and written on RoleFerry's own
+/// connection pool. Orleans' provider opens a connection of its own pool per call: the sequences' activations
+/// (each looks up its wake-up reminder) grew that pool to 100 connections in a burst, and Npgsql's pruning then
+/// closed and reopened dozens of them at once every 5 minutes, a CPU storm of new backends (BENCHMARKS.md, section
+/// 3). Two more changes:
 /// <list type="bullet">
-/// <item>Upserts coalesced: every sent step moves its sequence's wake-up reminder, so the upserts of reminders
-/// registered at the same time on this silo share one statement (<see cref="UpsertAllAsync"/>, the same
-/// insert-or-bump-version as the table's <c>UpsertReminderRowKey</c> in db/migrations/0005_orleans.sql).</item>
+/// <item>Row reads and upserts coalesced: every sent step looks up and moves its sequence's wake-up reminder, so the
+/// calls made at the same time on this silo share one statement (<see cref="ReadAllAsync"/>,
+/// <see cref="UpsertAllAsync"/>, the same insert-or-bump-version as <c>UpsertReminderRowKey</c>).</item>
 /// <item>A range read (the reminder service's periodic refresh) answers only the rows whose start time is within
 /// <see cref="ReminderOptions.ReminderLoadingWindow"/> of now (<see cref="ReadRangeAsync"/>): the service drops
-/// every other row it reads anyway, and would read all of a silo's pending sequences to do so.</item>
+/// every other row it reads anyway, and would read all of a silo's pending sequences to do so. PostgreSQL still
+/// scans the table (no index on the start time: each sent step moves its reminder's start time, and an index on it
+/// would turn every one of those upserts into a non-HOT update), but returns and transfers only the few rows due
+/// soon, once per refresh (every 5 minutes by default).</item>
 /// </list>
-/// A grain's own reads, removals and start-up are Orleans' own (<paramref name="inner"/>).
+/// Start-up (the provider checks its queries) and the tests' clear-all stay Orleans' own (<paramref name="inner"/>).
 /// </summary>
 public sealed class BatchedReminderTable : IReminderTable, IDisposable
 {
@@ -31,6 +38,8 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
     private readonly TimeSpan _loadingWindow;
 
     private readonly StatementCoalescer<ReminderEntry, string?> _upserts;
+
+    private readonly StatementCoalescer<(GrainId Grain, string Name), ReminderEntry?> _reads;
 
     /// <summary>The range read: $1 service id, $2 horizon, $3 and $4 the range's begin and end hashes as int.</summary>
     internal const string ReadRangeSql =
@@ -51,27 +60,80 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
         _clock = clock;
         _loadingWindow = reminders.Value.ReminderLoadingWindow;
         _upserts = new StatementCoalescer<ReminderEntry, string?>(UpsertAllAsync);
+        _reads = new StatementCoalescer<(GrainId Grain, string Name), ReminderEntry?>(ReadAllAsync);
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _inner.StartAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken = default) => _inner.StopAsync(cancellationToken);
 
-    public Task<ReminderTableData> ReadRows(GrainId grainId) => _inner.ReadRows(grainId);
+    /// <summary>A grain's reminders.</summary>
+    public async Task<ReminderTableData> ReadRows(GrainId grainId)
+    {
+        await using var command = _db.CreateCommand(
+            """
+            SELECT grainid, remindername, starttime, period, version
+              FROM orleansreminderstable
+             WHERE serviceid = $1 AND grainid = $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId.ToString() });
+        return new ReminderTableData(await ReadEntriesAsync(command));
+    }
 
     /// <summary>The reminders of the ring range (begin, end] that may tick within the loading window.</summary>
     public Task<ReminderTableData> ReadRows(uint begin, uint end) => ReadRangeAsync(begin, end, Horizon());
 
-    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => _inner.ReadRow(grainId, reminderName);
+    /// <summary>One reminder, or null when there is none.</summary>
+    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) => _reads.RunAsync((grainId, reminderName));
 
-    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) => _inner.RemoveRow(grainId, reminderName, eTag);
+    /// <summary>Deletes the reminder if <paramref name="eTag"/> is its current version.</summary>
+    public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
+    {
+        if (!int.TryParse(eTag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+        {
+            return false;
+        }
+
+        await using var command = _db.CreateCommand(
+            """
+            DELETE FROM orleansreminderstable
+             WHERE serviceid = $1 AND grainid = $2 AND remindername = $3 AND version = $4
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId.ToString() });
+        command.Parameters.Add(new NpgsqlParameter { Value = reminderName });
+        command.Parameters.Add(new NpgsqlParameter { Value = version });
+        return await command.ExecuteNonQueryAsync() > 0;
+    }
 
     public Task TestOnlyClearTable() => _inner.TestOnlyClearTable();
 
     /// <summary>Inserts (version 0) or replaces (version + 1) the reminder; its new version is its ETag.</summary>
     public Task<string?> UpsertRow(ReminderEntry entry) => _upserts.RunAsync(entry);
 
-    public void Dispose() => _upserts.Dispose();
+    public void Dispose()
+    {
+        _upserts.Dispose();
+        _reads.Dispose();
+    }
+
+    /// <summary>One read for a batch of reminders; each one's row or null, in the order given.</summary>
+    internal async Task<IReadOnlyList<ReminderEntry?>> ReadAllAsync(IReadOnlyList<(GrainId Grain, string Name)> keys)
+    {
+        await using var command = _db.CreateCommand(
+            """
+            SELECT r.grainid, r.remindername, r.starttime, r.period, r.version
+              FROM unnest($2::text[], $3::text[]) AS x(grainid, remindername)
+              JOIN orleansreminderstable r
+                ON r.serviceid = $1 AND r.grainid = x.grainid AND r.remindername = x.remindername
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
+        command.Parameters.Add(ArrayParameter.Of(keys, k => k.Grain.ToString()));
+        command.Parameters.Add(ArrayParameter.Of(keys, k => k.Name));
+        var rows = (await ReadEntriesAsync(command)).ToDictionary(e => (e.GrainId, e.ReminderName));
+        return keys.Select(k => rows.GetValueOrDefault(k)).ToList();
+    }
 
     /// <summary>One upsert for a batch of reminders; the new version of each, in the order given.</summary>
     internal async Task<IReadOnlyList<string?>> UpsertAllAsync(IReadOnlyList<ReminderEntry> entries)
@@ -119,6 +181,12 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
         command.Parameters.Add(new NpgsqlParameter { Value = horizon });
         command.Parameters.Add(new NpgsqlParameter { Value = (int)begin });
         command.Parameters.Add(new NpgsqlParameter { Value = (int)end });
+        return new ReminderTableData(await ReadEntriesAsync(command));
+    }
+
+    /// <summary>The rows a command answers, as (grainid, remindername, starttime, period, version).</summary>
+    private static async Task<List<ReminderEntry>> ReadEntriesAsync(NpgsqlCommand command)
+    {
         var entries = new List<ReminderEntry>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -133,7 +201,7 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
             });
         }
 
-        return new ReminderTableData(entries);
+        return entries;
     }
 
     /// <summary>Now plus the loading window, or the end of time when the window reaches past it.</summary>

@@ -60,6 +60,27 @@ public sealed class BatchedReminderTableTests
         Assert.Equal(300, (await table.ReadRows(0, 0)).Reminders.Count(r => ours.Contains(r.GrainId)));
     }
 
+    [Fact]
+    public async Task A_batch_of_row_reads_answers_each_reminder_or_null_in_the_order_asked()
+    {
+        using var clock = new TestClock(Now);
+        await using var cluster = await StartAsync(clock);
+        var table = Table(cluster);
+        var (a, b, missing) = (GrainId.Create("sequence", "930001"), GrainId.Create("sequence", "930002"), GrainId.Create("sequence", "930003"));
+        var day = new DateTime(2026, 11, 5, 9, 0, 0, DateTimeKind.Utc);
+        await table.UpsertAllAsync([Entry(a, day, TimeSpan.FromMinutes(1)), Entry(b, day.AddHours(1), TimeSpan.FromMinutes(2))]);
+        await table.UpsertRow(Entry(b, day.AddHours(2), TimeSpan.FromMinutes(2)));
+
+        var rows = await table.ReadAllAsync([(b, "wake-up"), (missing, "wake-up"), (a, "other"), (a, "wake-up")]);
+
+        Assert.Equal(["1 " + day.AddHours(2).ToString("O"), "none", "none", "0 " + day.ToString("O")],
+            rows.Select(r => r is null ? "none" : r.ETag + " " + r.StartAt.ToUniversalTime().ToString("O")));
+        Assert.Equal([b], (await table.ReadRows(b)).Reminders.Select(r => r.GrainId));
+        Assert.False(await table.RemoveRow(b, "wake-up", "0"));
+        Assert.True(await table.RemoveRow(b, "wake-up", "1"));
+        Assert.Empty((await table.ReadRows(b)).Reminders);
+    }
+
     /// <summary>The ring range (begin, end] of uint hashes; the whole ring when begin = end.</summary>
     private static bool InRing(uint hash, uint begin, uint end) =>
         begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
