@@ -131,7 +131,13 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
         command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
         command.Parameters.Add(ArrayParameter.Of(keys, k => k.Grain.ToString()));
         command.Parameters.Add(ArrayParameter.Of(keys, k => k.Name));
-        var rows = (await ReadEntriesAsync(command)).ToDictionary(e => (e.GrainId, e.ReminderName));
+        // A reminder asked for twice in one batch comes back twice; both callers get it.
+        var rows = new Dictionary<(GrainId, string), ReminderEntry>();
+        foreach (var entry in await ReadEntriesAsync(command))
+        {
+            rows[(entry.GrainId, entry.ReminderName)] = entry;
+        }
+
         return keys.Select(k => rows.GetValueOrDefault(k)).ToList();
     }
 
