@@ -201,7 +201,11 @@ public sealed class StepLatenessBench(
             + $"{reminders.StoppedOutsideWindow:N0} dropped from memory as their next tick left the window."));
         table.Note($"{Section}: due → claimed by minute of due time after the first due step, as (minute: steps, p99 ms, max ms): "
                    + string.Join(", ", claimed.GroupBy(c => (int)((c.Due.At - stream.First).TotalMinutes)).OrderBy(g => g.Key)
-                       .Select(g => ToLatencies(g.Select(c => c.Claim)) is var l ? $"{g.Key}: {l.Count:N0}, {Ms(l, 99)}, {Ms(l, 100)}" : "")));
+                       .Select(g =>
+                       {
+                           var minute = ToLatencies(g.Select(c => c.Claim));
+                           return $"{g.Key}: {minute.Count:N0}, {Ms(minute, 99)}, {Ms(minute, 100)}";
+                       })));
         table.Note($"{Section}: this process's stalls and GC pauses while the silo ran, in s after the start call: {stalls.Describe(startCall)}.");
         table.Note(string.Create(CultureInfo.InvariantCulture,
             $"{Section}: process at the end: managed heap {heapMiB:0} MiB, working set {workingSetMiB:0} MiB, {activations:N0} activations; while the stream ran "

@@ -12,7 +12,7 @@ namespace RoleFerry.Silo.Database;
 /// more than a step's own work, and nothing in RoleFerry leaves session state behind (no SET, LISTEN, temporary
 /// tables; the migration lock is released explicitly). At most 32 connections (<c>Max Pool Size=32</c>; Npgsql's
 /// default is 100, PostgreSQL's default limit is 100 for all silos together), and the pool keeps every connection
-/// it opened (<c>Minimum Pool Size</c> = the maximum). Npgsql prunes a pool every 5 minutes by the median number
+/// it opened (<c>Minimum Pool Size</c> = the maximum, at most 32 when the connection string raises the maximum). Npgsql prunes a pool every 5 minutes by the median number
 /// of idle connections, not by how long each was idle: a busy pool in rotation lost most of its connections at
 /// once and reopened them, and the new backends' cache warm-up and statement preparation stalled a 2-core machine
 /// for 3 s (BENCHMARKS.md, "Issue 13, third steps").
@@ -28,23 +28,24 @@ public static class RoleFerryDataSource
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         // NpgsqlConnectionStringBuilder.ContainsKey answers for every keyword it knows, so ask the text itself.
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        bool Unset(params string[] keywords) => !keywords.Any(given.ContainsKey);
+        if (Unset("Max Auto Prepare", "MaxAutoPrepare"))
         {
             settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
             settings.AutoPrepareMinUsages = 2;
         }
 
-        if (!given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize") && !given.ContainsKey("Maximum Pool Size"))
+        if (Unset("Max Pool Size", "MaxPoolSize", "Maximum Pool Size"))
         {
             settings.MaxPoolSize = DefaultMaxPoolSize;
         }
 
-        if (!given.ContainsKey("Min Pool Size") && !given.ContainsKey("MinPoolSize") && !given.ContainsKey("Minimum Pool Size"))
+        if (Unset("Min Pool Size", "MinPoolSize", "Minimum Pool Size"))
         {
             settings.MinPoolSize = Math.Min(settings.MaxPoolSize, DefaultMaxPoolSize);
         }
 
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (Unset("No Reset On Close", "NoResetOnClose"))
         {
             settings.NoResetOnClose = true;
         }

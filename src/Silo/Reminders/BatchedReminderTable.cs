@@ -167,7 +167,7 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            versions[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            versions[(reader.GetString(0), reader.GetString(1))] = VersionTag(reader.GetInt32(2));
         }
 
         return entries.Select(e => versions.GetValueOrDefault((e.GrainId.ToString(), e.ReminderName))).ToList();
@@ -203,7 +203,7 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
                 ReminderName = reader.GetString(1),
                 StartAt = reader.GetDateTime(2),
                 Period = TimeSpan.FromMilliseconds(reader.GetInt64(3)),
-                ETag = reader.GetInt32(4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ETag = VersionTag(reader.GetInt32(4)),
             });
         }
 
@@ -216,6 +216,9 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
         var now = _clock.GetUtcNow();
         return _loadingWindow < DateTimeOffset.MaxValue - now ? now + _loadingWindow : DateTimeOffset.MaxValue;
     }
+
+    /// <summary>A row's version as its ETag, as Orleans' own table writes it.</summary>
+    private static string VersionTag(int version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Orleans' own table reads an unspecified start time as UTC, as this does.</summary>
     private static DateTime Utc(DateTime time) =>
