@@ -8,6 +8,7 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using RoleFerry.Grains;
+using RoleFerry.Grains.Sequences;
 using RoleFerry.Silo.Database;
 using RoleFerry.Silo.Hosting;
 
@@ -80,7 +81,8 @@ public sealed class SiloCluster : IAsyncDisposable
         var cluster = builder.Build();
         var db = NpgsqlDataSource.Create(observerConnectionString ?? connectionString);
         self = new SiloCluster(cluster, clock, db);
-        clock.Watch(new ReminderTable(db, cluster.Options.ServiceId));
+        clock.Watch(new ReminderTable(db, cluster.Options.ServiceId),
+            () => self.Silos.Any(s => !s.ServiceProvider.GetRequiredService<SendGate>().Idle));
         await cluster.DeployAsync();
         return self;
     }

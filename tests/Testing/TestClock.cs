@@ -25,6 +25,7 @@ public sealed class TestClock : IDisposable
 
     private readonly SiloActivity _activity;
     private ReminderTable? _table;
+    private Func<bool> _busy = () => false;
 
     public TestClock(DateTimeOffset start)
     {
@@ -39,14 +40,25 @@ public sealed class TestClock : IDisposable
 
     public DateTimeOffset GetUtcNow() => Time.GetUtcNow();
 
-    /// <summary>The reminder table whose rows must all be held by a followed silo for time to move.</summary>
-    public void Watch(ReminderTable table) => _table = table;
+    /// <summary>
+    /// The reminder table whose rows must all be held by a followed silo for time to move, and the work a tick may
+    /// hand on outside reminders and timers (steps queued in the silos' send gates) that must be over too.
+    /// </summary>
+    public void Watch(ReminderTable table, Func<bool> busy)
+    {
+        _table = table;
+        _busy = busy;
+    }
 
     /// <summary>Follows a silo's reminder service (call before the silo starts).</summary>
     public void Follow(SiloAddress silo) => _activity.Follow(silo);
 
     /// <summary>A silo stopped or died: what it held is forgotten (the survivors load its reminders).</summary>
     public void Forget(SiloAddress silo) => _activity.Forget(silo);
+
+    /// <summary>Which followed silos hold a grain's reminders and what each is doing, for a failure message.</summary>
+    public string DescribeHeld(string grainId) =>
+        string.Join("; ", _activity.Reminders().Where(r => r.GrainId == grainId).Select(r => r.ToString()).DefaultIfEmpty("none held"));
 
     /// <summary>How many reminder ticks <paramref name="silo"/> delivered to grains so far.</summary>
     public int TicksDeliveredBy(SiloAddress silo) => _activity.TicksDelivered(silo);
@@ -98,7 +110,7 @@ public sealed class TestClock : IDisposable
 
     /// <summary>
     /// Phase barrier: every reminder armed and held by exactly one followed silo, none firing; no grain timer
-    /// firing or due.
+    /// firing or due; nothing else busy (<see cref="Watch"/>).
     /// </summary>
     private async Task<IReadOnlyList<(ReminderRow Row, LocalReminder Local)>> SettleCoreAsync()
     {
@@ -109,8 +121,9 @@ public sealed class TestClock : IDisposable
             var changed = _activity.Changed;
             var local = _activity.Reminders();
             var timers = _activity.Timers().Where(t => t.Firing || t.DueAt <= UtcNow).ToList();
+            var busy = _busy();
             IReadOnlyList<ReminderRow> rows = [];
-            if (timers.Count == 0 && local.All(r => r.Armed && !r.Firing))
+            if (timers.Count == 0 && !busy && local.All(r => r.Armed && !r.Firing))
             {
                 rows = await table.ReadAsync();
                 var held = local.GroupBy(r => (r.GrainId, r.Name)).ToDictionary(g => g.Key, g => g.First());
@@ -120,7 +133,7 @@ public sealed class TestClock : IDisposable
                 }
             }
 
-            ThrowIfLate(deadline, "settle", local, rows, timers);
+            ThrowIfLate(deadline, busy ? "settle (sends still in the send gates)" : "settle", local, rows, timers);
             // Events are the barrier; the short re-check covers table changes that raise none (a row written by
             // a registration still in flight).
             await Task.WhenAny(changed, Task.Delay(TimeSpan.FromMilliseconds(50)));

@@ -17,6 +17,8 @@ public sealed class SendGate
 {
     private readonly SemaphoreSlim _turns;
 
+    private readonly int _maxTurns;
+
     private readonly Func<long, Task> _sendQueued;
 
     private readonly ILogger _logger;
@@ -35,7 +37,8 @@ public sealed class SendGate
     /// <param name="sendQueued">Sends a queued sequence's due step in the turn the gate took for it.</param>
     internal SendGate(IOptions<SequenceOptions> options, Func<long, Task> sendQueued, ILogger logger)
     {
-        _turns = new SemaphoreSlim(options.Value.MaxConcurrentSends);
+        _maxTurns = options.Value.MaxConcurrentSends;
+        _turns = new SemaphoreSlim(_maxTurns);
         _sendQueued = sendQueued;
         _logger = logger;
     }
@@ -51,6 +54,12 @@ public sealed class SendGate
             }
         }
     }
+
+    /// <summary>
+    /// No step is being sent through the gate and none waits for a turn (a queued step is handed the turn of the
+    /// send before it, so every turn is free only once the last send is over).
+    /// </summary>
+    public bool Idle => Queued == 0 && _turns.CurrentCount == _maxTurns;
 
     /// <summary>Runs <paramref name="send"/> in a free turn, or queues the sequence for the next turn and returns at once.</summary>
     public async Task RunOrQueueAsync(long sequenceId, Func<Task> send)

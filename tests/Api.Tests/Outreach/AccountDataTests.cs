@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using RoleFerry.Api.Tests.Support;
+using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Interfaces.Users;
 
 namespace RoleFerry.Api.Tests.Outreach;
 
@@ -114,7 +116,7 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
         var suppressed = await Db.ColumnAsync(db, "SELECT email FROM suppression_list WHERE user_id = $1", seed.User.Id);
         Assert.NotEmpty(ledger);
         Assert.NotEmpty(suppressed);
-        var grainIds = seed.SequenceIds.Select(id => $"sequence/{id}").Append($"user/{seed.User.Id}").ToArray();
+        var grainIds = seed.SequenceIds.Select(outreach.GrainIdOf<ISequenceGrain>).Append(outreach.GrainIdOf<IUserGrain>(seed.User.Id)).ToArray();
         Assert.Equal(2L, await Db.CountAsync(db, "SELECT count(*) FROM orleansreminderstable WHERE grainid = ANY($1)", (object)grainIds));
 
         var wrong = await seed.User.Client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me") { Content = JsonContent.Create(new { password = "not it at all" }) });

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using RoleFerry.Api.Tests.Support;
+using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Api.Tests.Outreach;
 
@@ -65,14 +66,14 @@ public sealed class ContactChangesTests(OutreachFixture outreach) : IClassFixtur
         await user.WaitForSequenceAsync(sequence.Id(), s => s.StepStatuses()[0] == "sent");
         await (await user.Client.GetAsync($"/t/o/{email.TrackingToken('o')}")).Content.ReadAsByteArrayAsync();
         var wakeUps = "SELECT count(*) FROM orleansreminderstable WHERE grainid = $1 AND remindername = 'wake-up'";
-        Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString, wakeUps, $"sequence/{sequence.Id()}"));
+        Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString, wakeUps, outreach.GrainIdOf<ISequenceGrain>(sequence.Id())));
 
         var deleted = await user.Client.DeleteAsync($"/api/contacts/{contactId}");
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         await (await user.Client.GetAsync($"/api/contacts/{contactId}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await user.Client.GetAsync($"/api/sequences/{sequence.Id()}")).ProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(0L, await Db.CountAsync(outreach.ConnectionString, wakeUps, $"sequence/{sequence.Id()}"));
+        Assert.Equal(0L, await Db.CountAsync(outreach.ConnectionString, wakeUps, outreach.GrainIdOf<ISequenceGrain>(sequence.Id())));
         Assert.Equal(0L, await Db.CountAsync(outreach.ConnectionString, "SELECT count(*) FROM outreach_events WHERE message_id = $1",
             email.Header("Message-ID").Trim('<', '>')));
         Assert.Equal("active", (await user.SequenceAsync(kept.Id())).Str("status"));

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 using RoleFerry.Api.Tests.Support;
 using RoleFerry.Grains.Interfaces.Sequences;
 
@@ -210,7 +208,7 @@ public sealed class SequencesTests(OutreachFixture outreach) : IClassFixture<Out
         Assert.Equal(email.Header("Message-ID").Trim('<', '>'), canceled.GetProperty("steps")[0].Str("messageId"));
         Assert.Equal(0L, await Db.CountAsync(outreach.ConnectionString,
             "SELECT count(*) FROM orleansreminderstable WHERE grainid = $1",
-            outreach.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISequenceGrain>(sequence.Id()).GetGrainId().ToString()));
+            outreach.GrainIdOf<ISequenceGrain>(sequence.Id())));
     }
 
     [Fact]

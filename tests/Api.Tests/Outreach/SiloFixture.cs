@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using RoleFerry.Api.Tests.Support;
+using RoleFerry.Grains.Sequences;
 using RoleFerry.Testing;
 
 namespace RoleFerry.Api.Tests.Outreach;
@@ -38,7 +41,7 @@ public abstract class SiloFixture(string webhookSecret, TimeSpan tokenLifetime) 
         Factory = new ApiFactory(await TestDatabase.CreateAsync(), settings, Clock);
         _ = Factory.Server;
         _reminders = Npgsql.NpgsqlDataSource.Create(Factory.ConnectionString);
-        Clock.Watch(new ReminderTable(_reminders, Factory.ServiceId));
+        Clock.Watch(new ReminderTable(_reminders, Factory.ServiceId), () => !Factory.Services.GetRequiredService<SendGate>().Idle);
     }
 
     public async Task DisposeAsync()
@@ -52,6 +55,10 @@ public abstract class SiloFixture(string webhookSecret, TimeSpan tokenLifetime) 
     }
 
     public HttpClient Anonymous() => Factory.CreateClient();
+
+    /// <summary>How Orleans names a grain in its tables (<c>orleansreminderstable.grainid</c>): its type and hex key.</summary>
+    public string GrainIdOf<TGrain>(long key) where TGrain : IGrainWithIntegerKey =>
+        Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<TGrain>(key).GetGrainId().ToString();
 
     public Task<TestUser> NewUserAsync(string? email = null) => Factory.NewUserAsync(email);
 

@@ -1,5 +1,7 @@
 using Npgsql;
+using Orleans;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
 using RoleFerry.Grains.Tests.Support;
 using RoleFerry.Testing;
@@ -100,19 +102,21 @@ public abstract class ClusterTest : GrainTest
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>A sequence's row and wake-up reminder, for a failure message.</summary>
+    /// <summary>A sequence's row, its wake-up reminder's row and which silo holds it, for a failure message.</summary>
     protected async Task<string> DescribeAsync(long sequence)
     {
+        var grainId = Cluster.Grains.GetGrain<ISequenceGrain>(sequence).GetGrainId().ToString();
         await using var command = Db.CreateCommand(
             """
             SELECT format('status %s, step %s due %s, version %s; outreach %s; reminder %s', si.status, si.current_step,
                           si.next_step_due_at, si.version,
                           (SELECT string_agg(format('%s %s sent %s sched %s', o.step_no, o.status, o.sent_at, o.scheduled_at), ' | ' ORDER BY o.step_no) FROM outreach o WHERE o.sequence_instance_id = si.id),
-                          (SELECT string_agg(format('from %s every %s ms', r.starttime, r.period), ', ') FROM orleansreminderstable r WHERE r.grainid = 'sequence/' || si.id))
+                          coalesce((SELECT string_agg(format('from %s every %s ms, version %s', r.starttime, r.period, r.version), ', ') FROM orleansreminderstable r WHERE r.grainid = $2), 'none'))
             FROM sequence_instances si WHERE si.id = $1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = sequence });
-        return (string)(await command.ExecuteScalarAsync())!;
+        command.Parameters.Add(new NpgsqlParameter { Value = grainId });
+        return $"{(string)(await command.ExecuteScalarAsync())!}; held: {Clock.DescribeHeld(grainId)}";
     }
 
     /// <summary>What the SMTP sink received for these recipients, counted per bare Message-ID.</summary>

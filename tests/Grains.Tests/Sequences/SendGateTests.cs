@@ -56,6 +56,26 @@ public sealed class SendGateTests
         Assert.True(ran);
     }
 
+    [Fact]
+    public async Task The_gate_is_idle_only_once_no_step_is_sent_or_queued()
+    {
+        var queuedSend = new TaskCompletionSource();
+        var gate = new SendGate(Options.Create(new SequenceOptions { MaxConcurrentSends = 1 }), _ => queuedSend.Task, NullLogger.Instance);
+        Assert.True(gate.Idle);
+
+        var first = gate.RunOrQueueAsync(1, () => _held.Task);
+        await gate.RunOrQueueAsync(2, () => Task.CompletedTask);
+        Assert.False(gate.Idle);
+        _held.SetResult();
+        await first;
+
+        // Step 2 now runs in the turn step 1 handed on: the gate is busy until that send is over.
+        Assert.Equal(0, gate.Queued);
+        Assert.False(gate.Idle);
+        queuedSend.SetResult();
+        Assert.True(SpinWait.SpinUntil(() => gate.Idle, TimeSpan.FromSeconds(5)));
+    }
+
     private SendGate Gate(int turns) => new(
         Options.Create(new SequenceOptions { MaxConcurrentSends = turns }),
         id => { _sentQueued.Add(id); return Task.CompletedTask; },
