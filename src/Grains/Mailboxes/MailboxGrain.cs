@@ -88,7 +88,7 @@ public sealed partial class MailboxGrain(
 
             return metrics.RecordIfRefused(Kept(existing)
                 ?? HeldElsewhere(existing, sequenceInstanceId, stepNo)
-                ?? await ReserveAsync(now, sequenceInstanceId, stepNo, carriedOver: existing.Id));
+                ?? await ReserveAsync(now, sequenceInstanceId, stepNo, carriedOver: existing));
         }
     }
 
@@ -109,7 +109,7 @@ public sealed partial class MailboxGrain(
             next.SentToday = Math.Max(0, next.SentToday - 1);
         }
 
-        next.Release = new PendingRelease(reservationId, now);
+        next.Release = new PendingRelease(reservationId, Id, now);
         await WriteAsync(next);
         NotifyPool(now);
     }
@@ -325,14 +325,14 @@ public sealed partial class MailboxGrain(
     }
 
     /// <summary>Commits a reservation for today (releasing <paramref name="carriedOver"/>, an earlier day's, in the same transaction).</summary>
-    private async Task<ReservationResult> ReserveAsync(DateTimeOffset now, long sequenceInstanceId, int stepNo, long? carriedOver)
+    private async Task<ReservationResult> ReserveAsync(DateTimeOffset now, long sequenceInstanceId, int stepNo, MailboxReservation? carriedOver)
     {
         var next = State.Copy();
         var reservation = new PendingReservation(next.SentDay, now, sequenceInstanceId, stepNo);
         next.SentToday++;
         next.LastSentAt = now;
         next.NewReservation = reservation;
-        next.Release = carriedOver is long old ? new PendingRelease(old, now) : null;
+        next.Release = carriedOver is { } old ? new PendingRelease(old.Id, old.MailboxId, now) : null;
         try
         {
             await WriteAsync(next);
@@ -353,8 +353,13 @@ public sealed partial class MailboxGrain(
             ? ReservationResult.Grant(existing.Id)
             : null;
 
+    /// <summary>
+    /// The step's live reservation on another mailbox, which it keeps: refused here. An unsent one of an earlier day
+    /// was abandoned (its turn died between the reservation and the claim) and holds nothing any more: the step may
+    /// take today's slot here, and that reservation is released with it, as its own mailbox would carry it over.
+    /// </summary>
     private ReservationResult? HeldElsewhere(MailboxReservation? existing, long sequenceInstanceId, int stepNo) =>
-        existing is not null && existing.MailboxId != Id
+        existing is not null && existing.MailboxId != Id && (existing.SentAt is not null || existing.Day >= State.SentDay)
             ? ReservationResult.Refuse(
                 $"step {stepNo} of sequence instance {sequenceInstanceId} is already reserved on mailbox {existing.MailboxId}", null)
             : null;

@@ -100,7 +100,7 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
         // Release before insert: a reservation carried over to today frees its step's unique key first.
         if (state.Release is { } release)
         {
-            batch.BatchCommands.Add(ReleaseReservation(id, release));
+            batch.BatchCommands.Add(ReleaseReservation(release));
         }
 
         if (state.NewReservation is { } reservation)
@@ -234,13 +234,13 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
         """,
         mailboxId, reservation.Day, reservation.ReservedAt, reservation.SequenceInstanceId, reservation.StepNo);
 
-    private static NpgsqlBatchCommand ReleaseReservation(long mailboxId, PendingRelease release) => Command(
+    private static NpgsqlBatchCommand ReleaseReservation(PendingRelease release) => Command(
         """
         UPDATE mailbox_reservations SET released = true, released_at = $3
          WHERE id = $1 AND mailbox_id = $2 AND NOT released
         RETURNING id
         """,
-        release.ReservationId, mailboxId, release.ReleasedAt);
+        release.ReservationId, release.MailboxId, release.ReleasedAt);
 
     private static NpgsqlBatchCommand InsertHealthLog(long mailboxId, PendingHealthLog log) => Command(
         """

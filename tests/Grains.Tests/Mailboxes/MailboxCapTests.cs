@@ -222,6 +222,33 @@ public sealed class MailboxCapTests : MailboxTest
     }
 
     [Fact]
+    public async Task An_unsent_reservation_of_an_earlier_day_on_another_mailbox_moves_to_the_mailbox_its_step_asks_today()
+    {
+        var silo = await StartSiloAsync();
+        var first = await AddAsync(silo, Mailbox(email: "one@mail.roleferry.test", dailyCap: 1));
+        var other = await AddAsync(silo, Mailbox(email: "two@mail.roleferry.test", dailyCap: 5));
+        var firstId = (await first.GetAsync()).Id;
+        var otherId = (await other.GetAsync()).Id;
+        var instance = (await SequenceInstancesAsync(1))[0];
+        // Reserved, then its turn died before the claim (its mailbox's silo crashed): nothing releases it.
+        var abandoned = (await ReserveAllAsync(first, [instance]))[0];
+        var sameDay = await other.TryReserveAsync(instance, 1);
+        await Clock.AdvanceAsync(TimeSpan.FromDays(1));
+
+        var moved = await other.TryReserveAsync(instance, 1);
+
+        Assert.Equal(ReservationResult.Refuse($"step 1 of sequence instance {instance} is already reserved on mailbox {firstId}", null), sameDay);
+        Assert.True(moved.Granted);
+        Assert.Equal(1, await Seed.ScalarAsync(
+            "SELECT count(*) FROM mailbox_reservations WHERE id = $1 AND released AND released_at = $2", abandoned, Nov(3, 9)));
+        Assert.Equal(1, await Seed.ScalarAsync(
+            "SELECT count(*) FROM mailbox_reservations WHERE id = $1 AND mailbox_id = $2 AND NOT released AND day = DATE '2026-11-03'",
+            moved.ReservationId, otherId));
+        Assert.Equal(1, (await other.GetAsync()).SentToday);
+        Assert.Equal(0, await LiveReservationsAsync(firstId));
+    }
+
+    [Fact]
     public async Task A_sent_reservation_of_an_earlier_day_is_returned_as_it_is()
     {
         var silo = await StartSiloAsync();
