@@ -349,20 +349,23 @@ public sealed partial class MailboxGrain(
 
     /// <summary>The grant this mailbox already gave the step: live and of today, or already sent.</summary>
     private ReservationResult? Kept(MailboxReservation? existing) =>
-        existing is not null && existing.MailboxId == Id && (existing.Day == State.SentDay || existing.SentAt is not null)
+        existing is not null && existing.MailboxId == Id && Holds(existing)
             ? ReservationResult.Grant(existing.Id)
             : null;
 
-    /// <summary>
-    /// The step's live reservation on another mailbox, which it keeps: refused here. An unsent one of an earlier day
-    /// was abandoned (its turn died between the reservation and the claim) and holds nothing any more: the step may
-    /// take today's slot here, and that reservation is released with it, as its own mailbox would carry it over.
-    /// </summary>
+    /// <summary>The step's live reservation on another mailbox, which it keeps (<see cref="Holds"/>): refused here.</summary>
     private ReservationResult? HeldElsewhere(MailboxReservation? existing, long sequenceInstanceId, int stepNo) =>
-        existing is not null && existing.MailboxId != Id && (existing.SentAt is not null || existing.Day >= State.SentDay)
+        existing is not null && existing.MailboxId != Id && Holds(existing)
             ? ReservationResult.Refuse(
                 $"step {stepNo} of sequence instance {sequenceInstanceId} is already reserved on mailbox {existing.MailboxId}", null)
             : null;
+
+    /// <summary>
+    /// A live reservation still holds its step when it was sent or is today's. An unsent one of an earlier day was
+    /// abandoned (its turn died between the reservation and the claim): the step takes today's slot on whichever
+    /// mailbox it asks, and that reservation is released with it (<see cref="ReserveAsync"/>).
+    /// </summary>
+    private bool Holds(MailboxReservation existing) => existing.SentAt is not null || existing.Day == State.SentDay;
 
     private MailboxEligibility Evaluate(DateTimeOffset now) => MailboxRules.Evaluate(State.ToFacts(_gapJitter), now, _options);
 
