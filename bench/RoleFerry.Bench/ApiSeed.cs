@@ -28,6 +28,14 @@ public sealed class ApiSeed(NpgsqlDataSource dataSource, ApiSeedSizes sizes)
     {
         await ExecuteAsync(ApplicationSeedSql.Mine, userId, sizes.MyApplications, sizes.Jobs);
         await ExecuteAsync(ApplicationSeedSql.OtherUsers, sizes.OtherUsers);
+        // Fresh statistics first: on a catalogue autovacuum has not analyzed yet, the planner may join the seeded
+        // jobs to every generated row by a scan of jobs each (a 20 s statement ran for minutes).
+        await using (var analyze = dataSource.CreateCommand("ANALYZE jobs, users, applications"))
+        {
+            analyze.CommandTimeout = 600;
+            await analyze.ExecuteNonQueryAsync();
+        }
+
         await ExecuteAsync(ApplicationSeedSql.Others, (long)sizes.Applications, sizes.Jobs);
         await using var vacuum = dataSource.CreateCommand("VACUUM (ANALYZE) companies, jobs, job_keywords, users, applications");
         vacuum.CommandTimeout = 600;
