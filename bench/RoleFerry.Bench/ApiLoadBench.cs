@@ -66,20 +66,21 @@ public sealed class ApiLoadBench(BenchDatabase databases, ResultTable table, Ben
         Console.WriteLine($"api: {caseName}");
         await wrk.RunAsync(url, token, options.ApiWarmup);
         await Task.Delay(options.ApiDrain);
-        var mark = silo.Requests.Count;
+        using var metrics = new HttpClient { BaseAddress = silo.BaseAddress };
+        var before = await RequestDurations.ScrapeAsync(metrics, url.AbsolutePath);
         var product = await wrk.RunAsync(url, token, options.ApiDuration);
-        // wrk closes its connections with requests still in flight (the silo logs them as 499); let the silo drain them.
+        // wrk closes its connections with requests still in flight (the silo counts them as 499); let the silo drain them.
         await Task.Delay(options.ApiDrain);
+        var inside = RequestDurations.Between(before, await RequestDurations.ScrapeAsync(metrics, url.AbsolutePath));
         await SqlLoad.RunAsync(options.ApiConnections, options.ApiWarmup, baseline);
         var sql = await SqlLoad.RunAsync(options.ApiConnections, options.ApiDuration, baseline);
-        var inside = silo.Requests.Since(mark, url.AbsolutePath);
         table.Add(new ResultRow(Section, caseName, "requests/s", "1/s", product.RequestsPerSecond, sql.RequestsPerSecond, baselineName));
         table.Add(new ResultRow(Section, caseName, "latency p50", "ms", product.P50Ms, sql.P50Ms, baselineName));
         table.Add(new ResultRow(Section, caseName, "latency p99", "ms", product.P99Ms, sql.P99Ms, baselineName));
         table.Note(string.Create(CultureInfo.InvariantCulture,
             $"{Section}, {caseText}: wrk {product.Requests:N0} requests, all 2xx, no socket errors; baseline {sql.Requests:N0} operations "
-            + $"on {options.ApiConnections} concurrent loops; inside the silo (its request log, {inside.Count:N0} answers 200): "
-            + $"p50 {inside.P50:0.0} ms, p99 {inside.P99:0.0} ms."));
+            + $"on {options.ApiConnections} concurrent loops; inside the silo (its http.server.request.duration histogram, {inside.Count:N0} answers 200): "
+            + $"p50 ≤ {inside.P50Ms:0} ms, p99 ≤ {inside.P99Ms:0} ms (bucket bounds)."));
     }
 
     /// <summary>Both endpoints answer 200 with the seeded totals, and the SQL baselines see the same rows.</summary>

@@ -8,8 +8,8 @@ namespace RoleFerry.Bench;
 /// The real silo (src/Silo, Release build) as a separate process on a free local port, configured only through
 /// environment variables: the connection string, the required secrets (RequiredSecretsValidator: SecretKey,
 /// TokenSigningKey, WebhookSecret; fresh random keys per run) and free local ports for Orleans' silo-to-silo and
-/// gateway endpoints (RoleFerry:Cluster; the defaults 11111/30000 may be taken by another silo on the machine). Production environment, default logging (one
-/// line per request, as deployed), written to a log file. Ready when GET /health/ready answers 200; stopped with
+/// gateway endpoints (RoleFerry:Cluster; the defaults 11111/30000 may be taken by another silo on the machine). Production environment, default logging (as
+/// deployed: a line per error answer, none per successful one), written to a log file. Ready when GET /health/ready answers 200; stopped with
 /// SIGTERM (graceful shutdown), killed only when it does not exit within 30 s.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
@@ -33,9 +33,6 @@ public sealed class SiloProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public string LogPath { get; }
-
-    /// <summary>Request durations from the silo's request log lines.</summary>
-    public RequestLog Requests { get; } = new();
 
     /// <summary>src/Silo/bin/Release/net10.0/RoleFerry.Silo.dll, found upwards from this harness's folder.</summary>
     public static string FindSiloDll()
@@ -174,7 +171,6 @@ public sealed class SiloProcess : IAsyncDisposable
             return;
         }
 
-        Requests.Add(line);
         lock (_gate)
         {
             if (!_closed)

@@ -145,4 +145,18 @@ public sealed class RequestHandlingTests(ApiFixture api) : IClassFixture<ApiFixt
                                                                && Equals(e.Scope.GetValueOrDefault("RequestId"), "req-42-abc"));
         Assert.Equal("RoleFerry.Api.Infrastructure.RequestIdMiddleware", entry.Category);
     }
+
+    [Fact]
+    public async Task A_successful_answer_is_logged_at_debug_only()
+    {
+        var user = await api.NewUserAsync();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Add("X-Request-Id", "req-ok-77");
+
+        var response = await user.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(api.Factory.Logs.Entries, e => e.Category == "RoleFerry.Api.Infrastructure.RequestIdMiddleware"
+                                                             && Equals(e.Scope.GetValueOrDefault("RequestId"), "req-ok-77"));
+    }
 }
