@@ -9,7 +9,7 @@ public static class KeywordExtractor
 
     public static string[] Extract(string title, string? description)
     {
-        var text = title + "\n" + description;
+        var text = (title + "\n" + description).ToLowerInvariant();
         return SkillVocabulary.Terms
             .Where(term => SkillText.Contains(text, term))
             .Distinct(StringComparer.Ordinal)

@@ -59,16 +59,13 @@ public static class MatchScorer
     {
         var mine = profile.Skills;
         var asked = job.Keywords.Select(SkillText.Normalize).ToHashSet(StringComparer.Ordinal);
-        var matched = mine.Where(s => asked.Contains(s) || Mentions(job, s)).Order(StringComparer.Ordinal).ToArray();
+        var text = (job.Title + "\n" + job.Description).ToLowerInvariant();
+        var matched = mine.Where(s => asked.Contains(s) || SkillText.Contains(text, s)).Order(StringComparer.Ordinal).ToArray();
         var missing = asked.Where(k => !mine.Contains(k)).Order(StringComparer.Ordinal).ToArray();
         var named = matched.Length + missing.Length;
         var points = named == 0 ? SkillsWeight / 2 : SkillsWeight * matched.Length / named;
         return (points, matched, missing);
     }
-
-    /// <summary>The job's title or description names the skill.</summary>
-    private static bool Mentions(MatchJob job, string skill) =>
-        SkillText.Contains(job.Title, skill) || (job.Description is { } description && SkillText.Contains(description, skill));
 
     private static double ScoreLevel(ProfileTerms profile, MatchJob job)
     {
@@ -138,10 +135,11 @@ public static class MatchScorer
     /// <summary>The highest ladder rung a text names (whole words), or null.</summary>
     internal static int? Rung(string text)
     {
+        var lower = text.ToLowerInvariant();
         int? best = null;
         foreach (var (word, rung) in Levels)
         {
-            if (rung > (best ?? -1) && SkillText.Contains(text, word))
+            if (rung > (best ?? -1) && SkillText.Contains(lower, word))
             {
                 best = rung;
             }

@@ -5,11 +5,8 @@ public static class SkillText
 {
     public static string Normalize(string skill) => skill.Trim().ToLowerInvariant();
 
-    /// <summary>
-    /// True when <paramref name="term"/> (lower case) occurs in <paramref name="text"/>, in any case, bounded by
-    /// non-word characters. The text is searched as it is (no lower-cased copy of it per search).
-    /// </summary>
-    public static bool Contains(string text, string term)
+    /// <summary>True when <paramref name="term"/> (lower case) occurs in <paramref name="lowerText"/> bounded by non-word characters.</summary>
+    public static bool Contains(string lowerText, string term)
     {
         if (term.Length == 0)
         {
@@ -17,17 +14,17 @@ public static class SkillText
         }
 
         var start = 0;
-        while (start <= text.Length - term.Length)
+        while (start <= lowerText.Length - term.Length)
         {
-            var at = text.IndexOf(term, start, StringComparison.OrdinalIgnoreCase);
+            var at = lowerText.IndexOf(term, start, StringComparison.Ordinal);
             if (at < 0)
             {
                 return false;
             }
 
             var end = at + term.Length;
-            var before = at == 0 || !IsWordChar(text[at - 1]);
-            var after = end == text.Length || !IsWordChar(text[end]) || (text[end] == '.' && (end + 1 == text.Length || !char.IsLetterOrDigit(text[end + 1])));
+            var before = at == 0 || !IsWordChar(lowerText[at - 1]);
+            var after = end == lowerText.Length || !IsWordChar(lowerText[end]) || (lowerText[end] == '.' && (end + 1 == lowerText.Length || !char.IsLetterOrDigit(lowerText[end + 1])));
             if (before && after)
             {
                 return true;
