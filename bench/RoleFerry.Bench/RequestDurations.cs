@@ -21,7 +21,8 @@ public static partial class RequestDurations
         foreach (Match line in Bucket().Matches(text))
         {
             var labels = line.Groups[1].Value;
-            if (!labels.Contains($"http_route=\"{route}\"", StringComparison.Ordinal)
+            // A group's root route is named with a trailing slash ("/api/applications/").
+            if (Route().Match(labels).Groups[1].Value.TrimEnd('/') != route.TrimEnd('/')
                 || !labels.Contains("http_response_status_code=\"200\"", StringComparison.Ordinal))
             {
                 continue;
@@ -51,6 +52,9 @@ public static partial class RequestDurations
 
     [GeneratedRegex(@"^http_server_request_duration_seconds_bucket\{([^}]*)\} (\d+)", RegexOptions.Multiline)]
     private static partial Regex Bucket();
+
+    [GeneratedRegex("http_route=\"([^\"]*)\"")]
+    private static partial Regex Route();
 
     [GeneratedRegex("le=\"([^\"]+)\"")]
     private static partial Regex UpperBound();
