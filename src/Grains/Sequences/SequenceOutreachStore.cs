@@ -16,6 +16,49 @@ namespace RoleFerry.Grains.Sequences;
 /// </summary>
 public sealed class SequenceOutreachStore : IDisposable
 {
+    /// <summary>
+    /// What <see cref="LoadContextsAsync"/> reads for a batch of steps ($1 instance ids, $2 step numbers), one row per
+    /// existing instance numbered by its place in the batch.
+    /// </summary>
+    internal const string ContextSql =
+        """
+        SELECT x.ord, si.status, si.version, c.email, c.timezone, c.opted_out, c.bounce_count,
+               EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied'),
+               a.deleted_at IS NOT NULL, a.status, u.email, u.full_name, u.timezone, coalesce(o.id, 0), o.status,
+               coalesce(o.attempts, 0), o.sent_at,
+               (SELECT s.reason FROM suppression_list s
+                WHERE s.email_hash = suppression_hash(c.email))
+        FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS x(instance_id, step_no, ord)
+        JOIN sequence_instances si ON si.id = x.instance_id
+        JOIN contacts c ON c.id = si.contact_id
+        JOIN applications a ON a.id = si.application_id
+        JOIN users u ON u.id = si.user_id
+        LEFT JOIN outreach o ON o.sequence_instance_id = si.id AND o.step_no = x.step_no
+        """;
+
+    /// <summary>
+    /// The conditional claim of <see cref="ClaimAllAsync"/> ($1 instance ids, $2 step numbers, $3 claim times, $4
+    /// mailboxes, $5..$9 recipient, subject, bodies and Message-ID): the claimed steps' instance, step and outreach id.
+    /// </summary>
+    internal const string ClaimSql =
+        """
+        UPDATE outreach o
+        SET status = 'sending', claimed_at = x.claimed_at, mailbox_id = x.mailbox_id, to_email = x.to_email,
+            subject = x.subject, body_text = x.body_text, body_html = x.body_html, message_id = x.message_id,
+            attempts = o.attempts + 1, next_attempt_at = NULL, error = NULL, updated_at = now()
+        FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::bigint[], $5::text[], $6::text[], $7::text[],
+                    $8::text[], $9::text[])
+               AS x(instance_id, step_no, claimed_at, mailbox_id, to_email, subject, body_text, body_html, message_id),
+             sequence_instances si, contacts c, applications a
+        WHERE o.sequence_instance_id = x.instance_id AND o.step_no = x.step_no AND o.status = 'scheduled'
+          AND si.id = o.sequence_instance_id AND si.status = 'active'
+          AND c.id = o.contact_id AND NOT c.opted_out AND c.bounce_count = 0
+          AND NOT EXISTS (SELECT 1 FROM suppression_list s WHERE s.email_hash = suppression_hash(c.email))
+          AND NOT EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied')
+          AND a.id = o.application_id AND a.deleted_at IS NULL AND a.status NOT IN ('rejected', 'offer')
+        RETURNING o.sequence_instance_id, o.step_no, o.id
+        """;
+
     private readonly NpgsqlDataSource _db;
 
     private readonly StatementCoalescer<PendingClaim, long?> _claims;
@@ -45,21 +88,7 @@ public sealed class SequenceOutreachStore : IDisposable
 
     internal async Task<IReadOnlyList<StepContext?>> LoadContextsAsync(IReadOnlyList<(long InstanceId, int StepNo)> steps)
     {
-        await using var command = _db.CreateCommand(
-            """
-            SELECT x.ord, si.status, si.version, c.email, c.timezone, c.opted_out, c.bounce_count,
-                   EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied'),
-                   a.deleted_at IS NOT NULL, a.status, u.email, u.full_name, u.timezone, coalesce(o.id, 0), o.status,
-                   coalesce(o.attempts, 0), o.sent_at,
-                   (SELECT s.reason FROM suppression_list s
-                    WHERE s.email_hash = suppression_hash(c.email))
-            FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS x(instance_id, step_no, ord)
-            JOIN sequence_instances si ON si.id = x.instance_id
-            JOIN contacts c ON c.id = si.contact_id
-            JOIN applications a ON a.id = si.application_id
-            JOIN users u ON u.id = si.user_id
-            LEFT JOIN outreach o ON o.sequence_instance_id = si.id AND o.step_no = x.step_no
-            """);
+        await using var command = _db.CreateCommand(ContextSql);
         command.Parameters.AddRange(new[] { ArrayParameter.Of(steps, s => s.InstanceId), ArrayParameter.Of(steps, s => s.StepNo) });
         var contexts = new StepContext?[steps.Count];
         await using var reader = await command.ExecuteReaderAsync();
@@ -97,24 +126,7 @@ public sealed class SequenceOutreachStore : IDisposable
     /// <summary>One conditional update for a batch of claims; the outreach id of each claimed step, null for the others.</summary>
     internal async Task<IReadOnlyList<long?>> ClaimAllAsync(IReadOnlyList<PendingClaim> claims)
     {
-        await using var command = _db.CreateCommand(
-            """
-            UPDATE outreach o
-            SET status = 'sending', claimed_at = x.claimed_at, mailbox_id = x.mailbox_id, to_email = x.to_email,
-                subject = x.subject, body_text = x.body_text, body_html = x.body_html, message_id = x.message_id,
-                attempts = o.attempts + 1, next_attempt_at = NULL, error = NULL, updated_at = now()
-            FROM unnest($1::bigint[], $2::int[], $3::timestamptz[], $4::bigint[], $5::text[], $6::text[], $7::text[],
-                        $8::text[], $9::text[])
-                   AS x(instance_id, step_no, claimed_at, mailbox_id, to_email, subject, body_text, body_html, message_id),
-                 sequence_instances si, contacts c, applications a
-            WHERE o.sequence_instance_id = x.instance_id AND o.step_no = x.step_no AND o.status = 'scheduled'
-              AND si.id = o.sequence_instance_id AND si.status = 'active'
-              AND c.id = o.contact_id AND NOT c.opted_out AND c.bounce_count = 0
-              AND NOT EXISTS (SELECT 1 FROM suppression_list s WHERE s.email_hash = suppression_hash(c.email))
-              AND NOT EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied')
-              AND a.id = o.application_id AND a.deleted_at IS NULL AND a.status NOT IN ('rejected', 'offer')
-            RETURNING o.sequence_instance_id, o.step_no, o.id
-            """);
+        await using var command = _db.CreateCommand(ClaimSql);
         command.Parameters.AddRange(new[]
         {
             ArrayParameter.Of(claims, c => c.InstanceId), ArrayParameter.Of(claims, c => c.StepNo), ArrayParameter.Times(claims, c => c.Now),
