@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RoleFerry.Silo.Telemetry;
 
 namespace RoleFerry.Bench;
 
@@ -11,7 +12,8 @@ namespace RoleFerry.Bench;
 /// </summary>
 public static partial class RequestDurations
 {
-    public const string MetricsPath = "/metrics";
+    /// <summary>The silo's scrape endpoint as <see cref="SiloProcess"/> runs it: the default of <see cref="TelemetrySettings"/>.</summary>
+    private static readonly string MetricsPath = new TelemetrySettings().PrometheusPath;
 
     /// <summary>Cumulative count per bucket upper bound (seconds; +Inf last) of the route's 200 answers so far.</summary>
     public static async Task<SortedDictionary<double, long>> ScrapeAsync(HttpClient silo, string route)

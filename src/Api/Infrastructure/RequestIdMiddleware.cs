@@ -8,10 +8,8 @@ namespace RoleFerry.Api.Infrastructure;
 /// Gives every request an id (the caller's <c>X-Request-Id</c> when it is a short token, else the
 /// TraceIdentifier), returns it in <c>X-Request-Id</c>, opens a logging scope <c>RequestId</c> around the whole
 /// request and logs one line per request with its status and duration: at Information when the answer is an error
-/// (status 400 and up, what support looks for by request id), at Debug otherwise. Every answer is also counted and
-/// timed by ASP.NET Core's request metrics (<c>http.server.request.duration</c> on <c>/metrics</c>). A console line
-/// per successful request cost the silo 6–14% of its throughput under load and most of its p99 (BENCHMARKS.md);
-/// set <c>Logging:LogLevel:RoleFerry.Api.Infrastructure.RequestIdMiddleware</c> to <c>Debug</c> for every line.
+/// (status 400 and up, what support looks for by request id), at Debug otherwise (a line per successful request
+/// cost 6–14% of the silo's throughput: BENCHMARKS.md). ASP.NET Core's request metrics count and time every answer.
 /// </summary>
 public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
 {
@@ -42,11 +40,8 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
         finally
         {
             var status = context.Response.StatusCode;
-            var level = status >= StatusCodes.Status400BadRequest ? LogLevel.Information : LogLevel.Debug;
-            if (logger.IsEnabled(level))
-            {
-                LogRequest(logger, level, context.Request.Method, context.Request.Path, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+            LogRequest(logger, status >= StatusCodes.Status400BadRequest ? LogLevel.Information : LogLevel.Debug,
+                context.Request.Method, context.Request.Path, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

@@ -6,6 +6,7 @@ using Npgsql;
 using RoleFerry.Api.Analytics;
 using RoleFerry.Api.Tests.Outreach;
 using RoleFerry.Api.Tests.Support;
+using RoleFerry.Testing;
 using Xunit.Abstractions;
 
 namespace RoleFerry.Api.Tests.Analytics;
@@ -42,22 +43,7 @@ public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutp
         var best = TimeSpan.MaxValue;
         foreach (var groupBy in new[] { "template", "template", "template", "template", "template", "day", "step" })
         {
-            await using var explain = db.CreateCommand($"EXPLAIN (ANALYZE, BUFFERS) {OutreachAnalytics.Sql}");
-            foreach (var value in new object[] { user.Id, from, to, groupBy })
-            {
-                explain.Parameters.Add(new NpgsqlParameter { Value = value });
-            }
-
-            var lines = new List<string>();
-            await using (var reader = await explain.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    lines.Add(reader.GetString(0));
-                }
-            }
-
-            var text = string.Join('\n', lines);
+            var text = await QueryPlan.ReadAsync(db, "EXPLAIN (ANALYZE, BUFFERS)", OutreachAnalytics.Sql, user.Id, from, to, groupBy);
             var took = TimeSpan.FromMilliseconds(double.Parse(ExecutionTime().Match(text).Groups["ms"].Value, CultureInfo.InvariantCulture));
             output.WriteLine($"groupBy={groupBy}: {took.TotalMilliseconds:0.0} ms");
             if (groupBy == "template" && took < best)

@@ -1,5 +1,5 @@
-using Npgsql;
 using RoleFerry.Grains.Sequences;
+using RoleFerry.Testing;
 using Xunit.Abstractions;
 
 namespace RoleFerry.Grains.Tests.Sequences;
@@ -67,22 +67,7 @@ public sealed class RepliedProbePlanTests(ITestOutputHelper output) : OutreachTe
     /// <summary>EXPLAIN without ANALYZE: the claim is an UPDATE, and only its plan is wanted.</summary>
     private async Task<string> ExplainAsync(string sql, params object[] parameters)
     {
-        await using var command = Db.CreateCommand($"EXPLAIN {sql}");
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        var lines = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
-
-        var plan = string.Join('\n', lines);
+        var plan = await QueryPlan.ReadAsync(Db, "EXPLAIN", sql, parameters);
         output.WriteLine(plan);
         return plan;
     }
