@@ -65,7 +65,7 @@ public static class GrainsServiceCollectionExtensions
         // [sequences]
         services.AddOptions<SequenceOptions>()
             .Bind(configuration.GetSection(SequenceOptions.SectionName))
-            .Validate(o => o.Validate(), $"{SequenceOptions.SectionName}: {nameof(SequenceOptions.WakeUpPeriod)} and {nameof(SequenceOptions.MaxConcurrentSends)} must be positive.")
+            .Validate(o => o.Validate(), $"{SequenceOptions.SectionName}: {nameof(SequenceOptions.WakeUpPeriod)} and {nameof(SequenceOptions.MaxConcurrentSends)} must be positive, {nameof(SequenceOptions.KeepActiveWithin)} not negative.")
             .ValidateOnStart();
         services.AddGrainStorage<SequenceStorage>(SequenceStorage.Name);
         services.AddSingleton<SequenceOutreachStore>();

@@ -25,8 +25,8 @@ internal sealed class SiloActivity : IDisposable
     public SiloActivity(TimeProvider clock)
     {
         _clock = clock;
-        _reminderEvents = ReminderEvents.AllEvents.Subscribe(new Observer<ReminderEvents.ReminderEvent>(OnReminderEvent));
-        _timerEvents = GrainTimerEvents.AllEvents.Subscribe(new Observer<GrainTimerEvents.TimerEvent>(OnTimerEvent));
+        _reminderEvents = ReminderEvents.AllEvents.Subscribe(new ActionObserver<ReminderEvents.ReminderEvent>(OnReminderEvent));
+        _timerEvents = GrainTimerEvents.AllEvents.Subscribe(new ActionObserver<GrainTimerEvents.TimerEvent>(OnTimerEvent));
     }
 
     /// <summary>Completes at the next event of a followed silo.</summary>
@@ -220,17 +220,4 @@ internal sealed class SiloActivity : IDisposable
     }
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
-
-    private sealed class Observer<T>(Action<T> onNext) : IObserver<T>
-    {
-        public void OnNext(T value) => onNext(value);
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void OnCompleted()
-        {
-        }
-    }
 }

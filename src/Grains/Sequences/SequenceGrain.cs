@@ -144,9 +144,19 @@ public sealed partial class SequenceGrain(
     /// <summary>
     /// What a wake-up does: nothing unless the current step is due (a wake-up can come early, twice, or late);
     /// a due step goes through the window, the mailbox and the quota, then is claimed and sent. Called in a turn of
-    /// the <see cref="SendGate"/>: taken by the wake-up, or by the gate for a wake-up that found none free.
+    /// the <see cref="SendGate"/>: taken by the wake-up, or by the gate for a wake-up that found none free. The
+    /// activation then leaves memory unless its next wake-up is near (<see cref="SequenceOptions.KeepActiveWithin"/>).
     /// </summary>
     public async Task SendDueStepAsync()
+    {
+        await SendIfDueAsync();
+        if (!SleepsWithin(options.Value.KeepActiveWithin))
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task SendIfDueAsync()
     {
         var context = await LoadFreshContextAsync();
         if (context is not null && S.Status == SequenceStatuses.Parked && !await UnparkIfBackAsync())
@@ -408,6 +418,13 @@ public sealed partial class SequenceGrain(
             _ = this.RegisterGrainTimer(() => gate.RunOrQueueAsync(Id, SendDueStepAsync), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
     }
+
+    /// <summary>
+    /// True when this activation knows its sequence wakes up again within <paramref name="span"/>: active or parked
+    /// with a wake-up registered for then. False when nothing will wake it (finished, paused) or the wake-up is later.
+    /// </summary>
+    private bool SleepsWithin(TimeSpan span) =>
+        S.Status is SequenceStatuses.Active or SequenceStatuses.Parked && _wakeUpAt is { } wakeUp && wakeUp - Now <= span;
 
     /// <summary>Makes the wake-up reminder's first tick <paramref name="dueAt"/> (now when it is past); registers only when that changes.</summary>
     private async Task WakeUpAtAsync(DateTimeOffset dueAt)
