@@ -5,15 +5,15 @@ namespace RoleFerry.Bench;
 
 /// <summary>
 /// The log of a silo hosted in the harness: warnings and errors go to a file (not the console, where a burst of
-/// reminder-tick timeouts would drown the figures), the first <see cref="MaxLines"/> of them, and all are counted by
+/// reminder-tick timeouts would drown the figures), the first <see cref="MaxLinesPerKind"/> of each level and
+/// category (so a flood of one kind does not hide the first lines of another), and all are counted by level and
 /// category, for the notes.
 /// </summary>
 public sealed class SiloLog : ILoggerProvider
 {
-    /// <summary>Entries written to the file at most (a 20,000-step burst logged ~1 GB of timeouts and stack traces).</summary>
-    public const int MaxLines = 20_000;
+    /// <summary>Entries of one level and category written to the file at most (a 20,000-step burst logged ~1 GB of timeouts and stack traces).</summary>
+    public const int MaxLinesPerKind = 2_000;
 
-    private long _written;
     private readonly StreamWriter? _file;
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
@@ -47,9 +47,10 @@ public sealed class SiloLog : ILoggerProvider
     {
         lock (_gate)
         {
-            if (!_closed && _written > MaxLines)
+            var unwritten = _counts.Where(c => c.Value > MaxLinesPerKind).Select(c => $"{c.Value - MaxLinesPerKind:N0} × {c.Key}").ToList();
+            if (!_closed && unwritten.Count > 0)
             {
-                _file?.WriteLine($"... {_written - MaxLines:N0} more warnings/errors not written (counts: {Describe(20)})");
+                _file?.WriteLine($"... not written, past the first {MaxLinesPerKind:N0} of their kind: {string.Join("; ", unwritten)}");
             }
 
             _closed = true;
@@ -59,15 +60,15 @@ public sealed class SiloLog : ILoggerProvider
 
     private void Write(LogLevel level, string category, string message, Exception? exception)
     {
-        _counts.AddOrUpdate($"{level} {category}", 1, (_, n) => n + 1);
-        if (_file is null)
+        var seen = _counts.AddOrUpdate($"{level} {category}", 1, (_, n) => n + 1);
+        if (_file is null || seen > MaxLinesPerKind)
         {
             return;
         }
 
         lock (_gate)
         {
-            if (!_closed && ++_written <= MaxLines)
+            if (!_closed)
             {
                 _file.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {level} {category}: {message}{(exception is null ? "" : " | " + exception.GetType().Name + ": " + exception.Message)}");
             }
