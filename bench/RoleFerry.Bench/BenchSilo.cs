@@ -50,13 +50,17 @@ public sealed class BenchSilo : IAsyncDisposable
     public TimeSpan StartDuration { get; }
 
     /// <param name="connectionString">A migrated database (a copy of <see cref="BenchDatabase"/>'s template).</param>
-    /// <param name="maxPoolSize">Npgsql's Max Pool Size in the silo's connection string (the product's default is Npgsql's, 100).</param>
+    /// <param name="maxPoolSize">
+    /// Npgsql's Max Pool Size in the silo's connection string; null: none, so the silo runs with the product's pool
+    /// (<c>RoleFerryDataSource</c>: at most 32 connections, all kept). A larger maximum than the kept minimum lets a
+    /// burst open connections that Npgsql's pruning closes together 5 minutes later (BENCHMARKS.md, "fifth steps").
+    /// </param>
     /// <param name="overrides">Configuration entries set over the defaults (e.g. <c>RoleFerry:Quotas:...</c>).</param>
     /// <param name="services">Changes to the services after the product's registrations (e.g. another mail transport).</param>
     /// <param name="logPath">Where the silo's warnings and errors go; null: counted only.</param>
     public static async Task<BenchSilo> StartAsync(
         string connectionString,
-        int maxPoolSize = 100,
+        int? maxPoolSize = null,
         IReadOnlyDictionary<string, string?>? overrides = null,
         Action<IServiceCollection>? services = null,
         string? logPath = null)
@@ -78,12 +82,14 @@ public sealed class BenchSilo : IAsyncDisposable
 
     private static async Task<BenchSilo> StartOnceAsync(
         string connectionString,
-        int maxPoolSize,
+        int? maxPoolSize,
         IReadOnlyDictionary<string, string?>? overrides,
         Action<IServiceCollection>? services,
         string? logPath)
     {
-        var pooled = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+        var pooled = maxPoolSize is int max
+            ? new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = max }.ConnectionString
+            : connectionString;
         var settings = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{SiloExtensions.ConnectionStringName}"] = pooled,
