@@ -421,7 +421,8 @@ public sealed partial class SequenceGrain(
 
     /// <summary>
     /// True when this activation knows its sequence wakes up again within <paramref name="span"/>: active or parked
-    /// with a wake-up registered for then. False when nothing will wake it (finished, paused) or the wake-up is later.
+    /// with a wake-up registered for then. False when nothing will wake it (finished, paused), when the wake-up is
+    /// later, or when this activation does not know when it is (its reminder, still registered, activates it again).
     /// </summary>
     private bool SleepsWithin(TimeSpan span) =>
         S.Status is SequenceStatuses.Active or SequenceStatuses.Parked && _wakeUpAt is { } wakeUp && wakeUp - Now <= span;
