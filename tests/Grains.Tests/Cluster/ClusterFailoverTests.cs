@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Orleans;
-using Orleans.Runtime;
+using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Sequences;
 using RoleFerry.Testing;
 using Xunit.Abstractions;
@@ -23,7 +23,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : ClusterTest
         await Clock.AdvanceAsync(TimeSpan.FromHours(2));
 
         Assert.Equal(60, SmtpSink.MessagesTo(enrolled.Select(e => e.Email).ToList()).Count);
-        var sequence = GrainType.Create("sequence");
+        var sequence = Cluster.Grains.GetGrain<ISequenceGrain>(enrolled[0].Sequence).GetGrainId().Type;
         Assert.All(silos, s => Assert.True(activations.GrainsActivatedOn(s.Handle.SiloAddress, sequence) > 0, $"no sequence on {s.Handle.SiloAddress}"));
         Assert.All(silos, s => Assert.True(Clock.TicksDeliveredBy(s.Handle.SiloAddress) > 0, $"no tick delivered by {s.Handle.SiloAddress}"));
     }

@@ -14,7 +14,7 @@ public sealed class SequenceActivationTests : OutreachTest
     [Fact]
     public async Task A_sequence_whose_next_step_is_days_away_leaves_memory_once_it_sent_and_its_wake_up_brings_it_back()
     {
-        using var log = new ActivationLog([Silo.Handle.SiloAddress]);
+        using var log = new ActivationLog(Silo.Handle.SiloAddress);
         await AddMailboxAsync();
         var (contact, email) = await AddContactAsync();
         var view = await EnrollAsync(contact, await AnyTimeTemplateAsync((0, "One", "1"), (48, "Two", "2")));
@@ -37,7 +37,7 @@ public sealed class SequenceActivationTests : OutreachTest
     [Fact]
     public async Task A_sequence_whose_next_step_is_minutes_away_stays_in_memory_for_it()
     {
-        using var log = new ActivationLog([Silo.Handle.SiloAddress]);
+        using var log = new ActivationLog(Silo.Handle.SiloAddress);
         await AddMailboxAsync();
         var (contact, email) = await AddContactAsync();
         var view = await EnrollAsync(contact, await AnyTimeTemplateAsync((0, "One", "1"), (0.2, "Two", "2")));
