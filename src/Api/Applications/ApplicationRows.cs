@@ -7,6 +7,7 @@ namespace RoleFerry.Api.Applications;
 /// <summary>The tracker row: its SQL (alias <c>a</c> for applications) and its mapping.</summary>
 public static class ApplicationRows
 {
+    /// <summary>The columns in the order <see cref="Read"/> takes them by position.</summary>
     public const string SelectFrom =
         """
         SELECT a.id, a.job_id, a.status, a.match_score, a.notes, a.applied_at, a.last_action_at, a.reply_status, a.created_at,
@@ -48,18 +49,19 @@ public static class ApplicationRows
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
+    /// <summary>Maps a row of <see cref="SelectFrom"/> by position: the tracker list reads 50 of them per request.</summary>
     public static ApplicationResponse Read(DbDataReader reader) => new(
-        reader.Get<long>("id"),
-        reader.Get<long>("job_id"),
-        reader.Get<string>("status"),
-        reader.GetOrNull<short>("match_score"),
-        reader.GetStringOrNull("notes"),
-        reader.GetOrNull<DateTimeOffset>("applied_at"),
-        reader.Get<DateTimeOffset>("last_action_at"),
-        reader.Get<string>("reply_status"),
-        reader.Get<DateTimeOffset>("created_at"),
-        new ApplicationJob(reader.Get<long>("job_id"), reader.Get<string>("job_title"), reader.GetStringOrNull("job_location")),
-        new ApplicationCompany(reader.Get<long>("company_id"), reader.Get<string>("company_name")),
-        reader.Get<long>("outreach_sent"),
-        reader.Get<long>("outreach_replied"));
+        reader.GetInt64(0),
+        reader.GetInt64(1),
+        reader.GetString(2),
+        reader.GetOrNull<short>(3),
+        reader.GetStringOrNull(4),
+        reader.GetOrNull<DateTimeOffset>(5),
+        reader.GetFieldValue<DateTimeOffset>(6),
+        reader.GetString(7),
+        reader.GetFieldValue<DateTimeOffset>(8),
+        new ApplicationJob(reader.GetInt64(1), reader.GetString(9), reader.GetStringOrNull(10)),
+        new ApplicationCompany(reader.GetInt64(11), reader.GetString(12)),
+        reader.GetInt64(13),
+        reader.GetInt64(14));
 }

@@ -46,17 +46,18 @@ public static class Sql
     public static T Get<T>(this DbDataReader reader, string column) => reader.GetFieldValue<T>(reader.GetOrdinal(column));
 
     public static T? GetOrNull<T>(this DbDataReader reader, string column)
-        where T : struct
-    {
-        var ordinal = reader.GetOrdinal(column);
-        return reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
-    }
+        where T : struct =>
+        reader.GetOrNull<T>(reader.GetOrdinal(column));
 
-    public static string? GetStringOrNull(this DbDataReader reader, string column)
-    {
-        var ordinal = reader.GetOrdinal(column);
-        return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-    }
+    public static string? GetStringOrNull(this DbDataReader reader, string column) => reader.GetStringOrNull(reader.GetOrdinal(column));
+
+    /// <summary>By position, for the hot lists whose SELECT fixes the column order (no lookup by name per field).</summary>
+    public static T? GetOrNull<T>(this DbDataReader reader, int ordinal)
+        where T : struct =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+
+    public static string? GetStringOrNull(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>Escapes <c>%</c>, <c>_</c> and <c>\</c> so user text matches literally inside LIKE.</summary>
     public static string EscapeLike(string text) =>
