@@ -6,6 +6,7 @@
 #   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 5 (--only 6,2,3: ~2 minutes on 2 cores)
 #   ./bench.sh --quick --only 2   only harness section 2 (pgbench and BenchmarkDotNet still run)
 #   ./bench.sh --quick --only 2 --dispatch-steps 20000   section 2 at another size (the SMTP case stays at its own)
+#   ./bench.sh --quick --only 2 --dispatch-smtp-steps 2000   the SMTP case of section 2 at another size
 #
 # Steps: start PostgreSQL 15 (scripts/pg.sh, --fast: fsync off, pg_stat_statements preloaded) on a free port in a
 # temp folder; for sections 2 and 3, install the graphile-worker peer (npm ci in bench/peers when node_modules is
@@ -37,8 +38,9 @@ while [ $# -gt 0 ]; do
         --quick) MODE=quick; QUICK=(--quick); PGBENCH_SECONDS=5; shift ;;
         --only) HARNESS_ARGS+=(--only "$2"); ONLY="$ONLY,$2"; shift 2 ;;
         --dispatch-steps) HARNESS_ARGS+=(--dispatch-steps "$2"); shift 2 ;;
+        --dispatch-smtp-steps) HARNESS_ARGS+=(--dispatch-smtp-steps "$2"); shift 2 ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5, --dispatch-steps N)" >&2; exit 2 ;;
+        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5, --dispatch-steps N, --dispatch-smtp-steps N)" >&2; exit 2 ;;
     esac
 done
 
@@ -102,7 +104,7 @@ fi
 
 if runs_section 2; then
     if smtp_start "$TMP/mail" "$RESULTS/smtp.log"; then
-        HARNESS_ARGS+=(--smtp "127.0.0.1:$SMTP_PORT" --smtp-maildir "$TMP/mail")
+        HARNESS_ARGS+=(--smtp "127.0.0.1:$SMTP_PORT" --smtp-maildir "$TMP/mail" --smtp-pid "$SMTP_PID")
     else
         echo "bench.sh: the test SMTP server did not start; section 2 measures the null transport only" >&2
     fi

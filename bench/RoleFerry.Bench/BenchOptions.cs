@@ -18,6 +18,9 @@ public sealed record BenchOptions(
     /// <summary>The folder the test SMTP server writes one .eml per accepted message into.</summary>
     public string? SmtpMaildir { get; init; }
 
+    /// <summary>The local test SMTP server's process id (--smtp-pid), for its share of the CPU; null: not reported.</summary>
+    public int? SmtpPid { get; init; }
+
     /// <summary>--dispatch-steps N: overrides <see cref="DispatchSteps"/> (trying other sizes by hand).</summary>
     public int? DispatchStepsOverride { get; init; }
 
@@ -98,13 +101,13 @@ public sealed record BenchOptions(
 
     public const string Usage =
         "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,2,3,4,5]"
-        + " [--peers DIR] [--smtp HOST:PORT --smtp-maildir DIR] [--dispatch-steps N] [--dispatch-smtp-steps N]";
+        + " [--peers DIR] [--smtp HOST:PORT --smtp-maildir DIR [--smtp-pid PID]] [--dispatch-steps N] [--dispatch-smtp-steps N]";
 
     public static BenchOptions Parse(string[] args)
     {
         string? pg = Environment.GetEnvironmentVariable("ROLEFERRY_BENCH_PG"), micro = null, pgbench = null, output = null;
         string? peers = null, smtp = null, maildir = null;
-        int? dispatchSteps = null, dispatchSmtpSteps = null;
+        int? dispatchSteps = null, dispatchSmtpSteps = null, smtpPid = null;
         var quick = false;
         var sections = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
@@ -119,6 +122,11 @@ public sealed record BenchOptions(
                 case "--peers": peers = Value(args, ref i); break;
                 case "--smtp": smtp = Value(args, ref i); break;
                 case "--smtp-maildir": maildir = Value(args, ref i); break;
+                case "--smtp-pid":
+                    smtpPid = int.TryParse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture, out var pid) && pid > 0
+                        ? pid
+                        : throw new ArgumentException($"--smtp-pid needs a process id.\n{Usage}");
+                    break;
                 case "--dispatch-steps":
                     dispatchSteps = int.TryParse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
                         ? n
@@ -146,7 +154,7 @@ public sealed record BenchOptions(
             throw new ArgumentException($"--smtp and --smtp-maildir go together.\n{Usage}");
         }
 
-        return new BenchOptions(pg, quick, micro, pgbench, output, sections) { PeersDirectory = peers, Smtp = smtp, SmtpMaildir = maildir, DispatchStepsOverride = dispatchSteps, DispatchSmtpStepsOverride = dispatchSmtpSteps };
+        return new BenchOptions(pg, quick, micro, pgbench, output, sections) { PeersDirectory = peers, Smtp = smtp, SmtpMaildir = maildir, SmtpPid = smtpPid, DispatchStepsOverride = dispatchSteps, DispatchSmtpStepsOverride = dispatchSmtpSteps };
     }
 
     private static string Value(string[] args, ref int i) =>

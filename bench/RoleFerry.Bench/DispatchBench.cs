@@ -28,6 +28,9 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
     private const int StepsPerUser = 100;
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(60);
 
+    /// <summary>Messages of the SMTP case's baseline (<see cref="SmtpAlone"/>).</summary>
+    private const int AloneMessages = 200;
+
     public async Task RunAsync()
     {
         var steps = options.DispatchSteps;
@@ -99,6 +102,11 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         table.Note($"{Section}, {caseName}: {run.Steps:N0} steps in {run.Seconds:0.00} s from their due time; {run.Check}.");
         table.Note($"{Section}, {caseName}: {run.Timeline}.");
         table.Note($"{Section}, {caseName}: {run.Ticks}.");
+        if (run.Transport.Length > 0)
+        {
+            table.Note($"{Section}, {caseName}: {run.Transport}.");
+        }
+
         if (run.TopStatements.Count > 0)
         {
             var perStep = run.TopStatements.Select(t => string.Create(CultureInfo.InvariantCulture,
@@ -190,9 +198,14 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             ["RoleFerry:Quotas:Tiers:enterprise:MaxSendsPerDay"] = "10000000",
         };
         var nullTransport = new NullMailTransport();
-        Action<IServiceCollection>? services = smtp is null
+        var sends = new Latencies();
+        Action<IServiceCollection> services = smtp is null
             ? s => s.Replace(ServiceDescriptor.Singleton<IMailTransport>(nullTransport))
-            : null;
+            : s =>
+            {
+                s.AddSingleton<SmtpMailTransport>();
+                s.Replace(ServiceDescriptor.Singleton<IMailTransport>(sp => new TimedMailTransport(sp.GetRequiredService<SmtpMailTransport>(), sends)));
+            };
 
         var caseTag = (smtp is null ? "null" : "smtp") + (silos > 1 ? $"-{silos}silos" : "");
         using var roundTrips = new NpgsqlRoundTripCounter();
@@ -206,7 +219,9 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
         string siloLog;
         TimeSpan siloStart;
         int activations;
+        var alone = smtp is null ? null : await SmtpAlone.MeasureAsync(host, port, AloneMessages);
         var cluster = new List<BenchSilo>();
+        var cpuText = "";
         try
         {
             for (var i = 1; i <= silos; i++)
@@ -216,7 +231,9 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             }
 
             siloStart = TimeSpan.FromTicks(cluster.Sum(s => s.StartDuration.Ticks));
+            using var cpu = smtp is null ? null : CpuShares.Start(options.SmtpPid);
             putOff = await DispatchObserver.WaitAllSentAsync(observer, steps, clock, Deadline);
+            cpuText = cpu?.Describe("the SMTP server (python3, aiosmtpd: one thread)") ?? "";
             await DispatchObserver.WaitAllAdvancedAsync(observer, steps - (int)putOff);
             statements = StatementCounts.Between(before, await StatementCounter.SnapshotAsync(observer));
             commands = roundTrips.Commands;
@@ -269,8 +286,28 @@ public sealed class DispatchBench(BenchDatabase databases, ResultTable table, Be
             + $"sequences ticked once {reminders.FirstTicks.Values.Count(t => t.Firings == 1):N0}, twice or more {reminders.FirstTicks.Values.Count(t => t.Firings > 1):N0} "
             + $"(max {ticksPerSequence.Max()}); {activations:N0} activations at the end; silo warnings/errors: {siloLog}");
         var sentSteps = steps - (int)putOff;
+        var transport = alone is null ? "" : SmtpTransportText(sends, alone, seed.Mailboxes, times, cpuText);
         return new DispatchRun(sentSteps, (times.LastSent - due).TotalSeconds, (times.FirstClaim - due).TotalSeconds, statements,
-            commands, roundTrips.Connects, check, top) { Timeline = timeline, Ticks = ticks, Failed = !ok };
+            commands, roundTrips.Connects, check, top) { Timeline = timeline, Ticks = ticks, Transport = transport, Failed = !ok };
+    }
+
+    /// <summary>
+    /// Where the SMTP case's time goes. A mailbox's connection carries one message at a time, so from first claim to
+    /// last sent each of them took (mailboxes × that time ÷ messages) per message on average; beside it, the same
+    /// transport alone (<see cref="SmtpAlone"/>). Each send's own time includes its wait for its mailbox's connection.
+    /// Then the CPU of the machine, the silo and the SMTP server from the silo's start-up done to the last step sent.
+    /// </summary>
+    private static string SmtpTransportText(Latencies sends, Latencies alone, int mailboxes, DispatchTimes times, string cpu)
+    {
+        var sending = (times.LastSent - times.FirstClaim).TotalSeconds;
+        var perMessage = mailboxes * sending * 1000 / Math.Max(1, sends.Count);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"each of the {mailboxes} mailboxes' connections carried a message every {perMessage:0.0} ms on average from first claim to last sent "
+            + $"({sends.Count:N0} messages in {sending:0.00} s); the same transport alone in this process before the silo started, "
+            + $"{alone.Count} messages one after the other over one connection: p50 {alone.PercentileMicros(50) / 1000:0.00} ms, "
+            + $"p99 {alone.PercentileMicros(99) / 1000:0.00} ms per message; "
+            + $"each send in the run, its wait for the mailbox's connection included: p50 {sends.PercentileMicros(50) / 1000:0.0} ms, "
+            + $"p99 {sends.PercentileMicros(99) / 1000:0.0} ms; {cpu}");
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed record DispatchRun(
     /// <summary>What the reminder service and the silo log saw, for a note.</summary>
     public string Ticks { get; init; } = "";
 
+    /// <summary>The SMTP case's sends and where the CPU went, for a note (empty for the null transport).</summary>
+    public string Transport { get; init; } = "";
+
     /// <summary>The correctness check failed (<see cref="Check"/> says how); the figures are over the steps sent.</summary>
     public bool Failed { get; init; }
 
