@@ -11,7 +11,7 @@ public sealed class CpuShares : IDisposable
 {
     private readonly Process? _other;
     private readonly long _started = Stopwatch.GetTimestamp();
-    private readonly TimeSpan _self = Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly TimeSpan _self = SelfCpu();
     private readonly TimeSpan _otherCpu;
     private readonly (long Busy, long Total) _machine = MachineTicks();
 
@@ -30,7 +30,7 @@ public sealed class CpuShares : IDisposable
         var wall = Stopwatch.GetElapsedTime(_started).TotalSeconds;
         var machine = MachineTicks();
         var busy = (double)(machine.Busy - _machine.Busy) / Math.Max(1, machine.Total - _machine.Total);
-        var self = (Process.GetCurrentProcess().TotalProcessorTime - _self).TotalSeconds / wall;
+        var self = (SelfCpu() - _self).TotalSeconds / wall;
         var text = string.Create(CultureInfo.InvariantCulture,
             $"over {wall:0.0} s the machine's {Environment.ProcessorCount} cores were {busy:P0} busy; this process (silo + harness) used {self:P0} of one core");
         if (_other is not null)
@@ -44,6 +44,12 @@ public sealed class CpuShares : IDisposable
     }
 
     public void Dispose() => _other?.Dispose();
+
+    private static TimeSpan SelfCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
 
     /// <summary>/proc/stat's first line: all ticks, and those not idle or waiting on I/O.</summary>
     private static (long Busy, long Total) MachineTicks()
