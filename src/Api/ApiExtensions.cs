@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,18 +76,7 @@ public static class ApiExtensions
         services.AddSingleton<IPasswordHasher<AccountUser>, PasswordHasher<AccountUser>>();
         services.AddSingleton<TokenIssuer>();
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = WriteTooManyRequestsAsync;
-            o.AddPolicy(RateLimitPolicies.Auth, context =>
-            {
-                var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.AuthRateLimit;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 });
-            });
-        });
+        services.AddSingleton<AuthRateLimiter>();
 
         services.AddOpenApi(o =>
         {
@@ -103,7 +90,7 @@ public static class ApiExtensions
     /// <summary>
     /// The middleware of the HTTP API, in order: request id and request log, exception handler and problem details
     /// for bodiless errors, the 1 MiB body limit, Swagger UI, authentication, revoked tokens (password changed,
-    /// account erased), authorization, rate limiting.
+    /// account erased), authorization. (Register and login's rate limit is an endpoint filter: <see cref="AuthRateLimiter"/>.)
     /// Call it before <see cref="MapRoleFerryApi"/>.
     /// </summary>
     public static IApplicationBuilder UseRoleFerryApi(this IApplicationBuilder app)
@@ -120,7 +107,6 @@ public static class ApiExtensions
         app.UseAuthentication();
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 
@@ -147,26 +133,5 @@ public static class ApiExtensions
         endpoints.MapAnalyticsApi();
         endpoints.MapInboxApi();
         return endpoints;
-    }
-
-    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext context, CancellationToken cancellationToken)
-    {
-        var http = context.HttpContext;
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
-            http.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = "Too many attempts from this address; retry later.",
-            },
-        });
     }
 }

@@ -23,7 +23,7 @@ public static class AccountsApi
         var auth = endpoints.MapGroup("/api/auth")
             .WithTags("Accounts")
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicies.Auth)
+            .AddEndpointFilter(AuthRateLimiter.FilterAsync)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapPost("/register", RegisterAsync)
             .WithName("Register")
