@@ -30,8 +30,7 @@ public sealed class AuthRateLimiter : IAsyncDisposable
     public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var limiter = http.RequestServices.GetRequiredService<AuthRateLimiter>();
-        using var lease = await limiter._limiter.AcquireAsync(http, 1, http.RequestAborted);
+        using var lease = await http.RequestServices.GetRequiredService<AuthRateLimiter>().AcquireAsync(http);
         if (lease.IsAcquired)
         {
             return await next(context);
@@ -42,11 +41,11 @@ public sealed class AuthRateLimiter : IAsyncDisposable
             http.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return TypedResults.Problem(
-            detail: "Too many attempts from this address; retry later.",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests");
+        return Problems.TooManyRequests("Too many attempts from this address; retry later.");
     }
+
+    /// <summary>A permit for one request from <paramref name="context"/>'s client, or a refusal with Retry-After.</summary>
+    public ValueTask<RateLimitLease> AcquireAsync(HttpContext context) => _limiter.AcquireAsync(context, 1, context.RequestAborted);
 
     public ValueTask DisposeAsync() => _limiter.DisposeAsync();
 }

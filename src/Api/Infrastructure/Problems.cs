@@ -26,4 +26,7 @@ public static class Problems
 
     public static ProblemHttpResult Locked(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status423Locked, title: "Account locked");
+
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
 }
