@@ -1,6 +1,7 @@
 using Npgsql;
 using RoleFerry.Api.Applications;
 using RoleFerry.Api.Infrastructure;
+using RoleFerry.Data;
 using RoleFerry.Api.Jobs;
 using RoleFerry.Api.Matching;
 

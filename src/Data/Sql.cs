@@ -2,7 +2,7 @@ using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace RoleFerry.Api.Infrastructure;
+namespace RoleFerry.Data;
 
 /// <summary>
 /// Commands with positional parameters (<c>$1, $2, ...</c>) in the order given. The SQL is always a literal next
