@@ -14,17 +14,16 @@ namespace RoleFerry.Api.Tests.Analytics;
 /// <summary>
 /// <c>GET /api/analytics/outreach</c> for a user with 10,000 sent emails (seeded set-based, in a table that also holds
 /// another user's 90,000): the plan reads the caller's rows through <c>outreach_user_left_idx</c> (an index-only range
-/// scan) and the query runs in under 50 ms.
-/// The plan and the timings are printed.
+/// scan that touches no heap page once the table is vacuumed). The plan and the timings are printed; the time itself is
+/// measured by ./bench.sh, not asserted here (a timed assertion fails on a busy machine, not on a slow query).
 /// </summary>
 public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutputHelper output) : IClassFixture<ApiFixture>
 {
     private const int Emails = 10_000;
     private const int OtherEmails = 90_000;
-    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(50);
 
     [Fact]
-    public async Task Ten_thousand_sent_emails_are_summed_through_the_index_in_under_50_ms()
+    public async Task Ten_thousand_sent_emails_are_summed_through_an_index_only_scan()
     {
         var user = await api.NewUserAsync();
         var other = await api.NewUserAsync();
@@ -57,7 +56,7 @@ public sealed partial class OutreachAnalyticsPlanTests(ApiFixture api, ITestOutp
         output.WriteLine(plan);
         Assert.Contains("outreach_user_left_idx", plan, StringComparison.Ordinal);
         Assert.Contains("Index Only Scan using outreach_user_left_idx", plan, StringComparison.Ordinal);
-        Assert.True(best < Budget, $"{best.TotalMilliseconds:0.0} ms over the {Budget.TotalMilliseconds} ms budget:\n{plan}");
+        Assert.Contains("Heap Fetches: 0", plan, StringComparison.Ordinal);
 
         var range = $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
         var answer = default(System.Text.Json.JsonElement);
