@@ -53,6 +53,48 @@ public sealed class JobsTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_job_keeps_its_links_and_visa_sponsorship_and_a_known_url_is_the_existing_job()
+    {
+        var user = await api.NewUserAsync();
+        var company = await user.Client.NewCompanyAsync();
+        var url = $"https://jobs.example.com/{Guid.NewGuid():N}";
+
+        var created = await (await user.Client.PostJsonAsync("/api/jobs", new
+        {
+            source = "manual", title = "Data Engineer", companyId = company.Id(), url, applyUrl = url + "/apply", requiresVisaSponsorship = true,
+        })).JsonAsync(HttpStatusCode.Created);
+        var again = await (await user.Client.PostJsonAsync("/api/jobs", new
+        {
+            source = "manual", title = "Data Engineer (copy)", companyId = company.Id(), url = url.ToUpperInvariant() + "/#apply",
+        })).JsonAsync(HttpStatusCode.OK);
+        var plain = await user.Client.NewJobAsync(company.Id());
+
+        Assert.Equal(url, created.Str("url"));
+        Assert.Equal(url + "/apply", created.Str("applyUrl"));
+        Assert.True(created.GetProperty("requiresVisaSponsorship").GetBoolean());
+        Assert.Equal(created.Id(), again.Id());
+        Assert.Equal("Data Engineer", again.Str("title"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, plain.GetProperty("url").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, plain.GetProperty("requiresVisaSponsorship").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("url", "jobs.example.com/1")]
+    [InlineData("url", "ftp://jobs.example.com/1")]
+    [InlineData("applyUrl", "/apply")]
+    [InlineData("applyUrl", "javascript:alert(1)")]
+    public async Task A_link_that_is_not_an_absolute_http_url_is_400(string field, string value)
+    {
+        var user = await api.NewUserAsync();
+        var company = await user.Client.NewCompanyAsync();
+        var body = new Dictionary<string, object> { ["source"] = "manual", ["title"] = "Engineer", ["companyId"] = company.Id(), [field] = value };
+
+        var response = await user.Client.PostJsonAsync("/api/jobs", body);
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
     public async Task CompMin_above_compMax_is_400()
     {
         var user = await api.NewUserAsync();

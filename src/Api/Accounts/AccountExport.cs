@@ -25,8 +25,16 @@ public static class AccountExport
         ("resume",
             """
             SELECT jsonb_build_object('roles', r.roles, 'keyMetrics', r.key_metrics, 'accomplishments', r.accomplishments,
-                   'skills', to_jsonb(r.skills), 'rawText', r.raw_text, 'createdAt', r.created_at, 'updatedAt', r.updated_at)
+                   'skills', to_jsonb(r.skills), 'education', r.education, 'rawText', r.raw_text, 'sourceFileId', r.source_file_id,
+                   'createdAt', r.created_at, 'updatedAt', r.updated_at)
             FROM resumes r WHERE r.user_id = $1
+            """),
+        ("resumeFiles",
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('id', f.id, 'fileName', f.file_name, 'contentType', f.content_type,
+                       'sizeBytes', f.size_bytes, 'parsingStatus', f.parsing_status, 'uploadedAt', f.uploaded_at,
+                       'contentBase64', translate(encode(f.content, 'base64'), E'\n', '')) ORDER BY f.id), '[]')
+            FROM resume_files f WHERE f.user_id = $1
             """),
         ("preferences",
             """
@@ -43,7 +51,8 @@ public static class AccountExport
                        'id', a.id, 'jobId', a.job_id, 'job', jsonb_build_object('title', j.title, 'location', j.location),
                        'company', jsonb_build_object('id', co.id, 'name', co.name), 'status', a.status,
                        'matchScore', a.match_score, 'notes', a.notes, 'appliedAt', a.applied_at, 'lastActionAt', a.last_action_at,
-                       'replyStatus', a.reply_status, 'createdAt', a.created_at, 'updatedAt', a.updated_at, 'deletedAt', a.deleted_at,
+                       'replyStatus', a.reply_status, 'resumeVersionId', a.resume_version_id, 'coverLetterId', a.cover_letter_id,
+                       'createdAt', a.created_at, 'updatedAt', a.updated_at, 'deletedAt', a.deleted_at,
                        'history', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', h.id, 'fromStatus', h.from_status,
                                           'toStatus', h.to_status, 'cause', h.cause, 'changedAt', h.changed_at) ORDER BY h.changed_at, h.id), '[]')
                                    FROM application_status_history h WHERE h.application_id = a.id),
@@ -57,6 +66,26 @@ public static class AccountExport
             JOIN jobs j ON j.id = a.job_id
             JOIN companies co ON co.id = j.company_id
             WHERE a.user_id = $1
+            """),
+        ("resumeVersions",
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('id', v.id, 'applicationId', v.application_id, 'summary', v.summary,
+                       'skills', to_jsonb(v.skills), 'matchedSkills', to_jsonb(v.matched_skills),
+                       'missingSkills', to_jsonb(v.missing_skills), 'roles', v.roles, 'createdAt', v.created_at,
+                       'updatedAt', v.updated_at) ORDER BY v.id), '[]')
+            FROM resume_versions v WHERE v.user_id = $1
+            """),
+        ("coverLetters",
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'applicationId', l.application_id, 'templateId', l.template_id,
+                       'body', l.body, 'createdAt', l.created_at, 'updatedAt', l.updated_at) ORDER BY l.id), '[]')
+            FROM cover_letters l WHERE l.user_id = $1
+            """),
+        ("coverLetterTemplates",
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name, 'body', t.body, 'createdAt', t.created_at,
+                       'updatedAt', t.updated_at) ORDER BY t.id), '[]')
+            FROM cover_letter_templates t WHERE t.user_id = $1
             """),
         ("personas",
             """

@@ -66,7 +66,7 @@ public static class ApplicationsApi
 
         var userId = principal.GetUserId();
         var jobId = request.JobId!.Value;
-        if (await JobRows.FindAsync(db, jobId, null, ct) is not { } job)
+        if (await JobRows.FindAsync(db, jobId, ct) is not { } job)
         {
             return Problems.NotFound($"Job {jobId} does not exist.");
         }

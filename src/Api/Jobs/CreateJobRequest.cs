@@ -2,7 +2,7 @@ using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Jobs;
 
-/// <summary><c>POST /api/jobs</c>.</summary>
+/// <summary><c>POST /api/jobs</c>; url (the posting) and applyUrl are absolute http(s) URLs.</summary>
 public sealed record CreateJobRequest(
     string? ExternalId,
     string? Source,
@@ -15,7 +15,10 @@ public sealed record CreateJobRequest(
     int? CompMin,
     int? CompMax,
     DateTimeOffset? PostedDate,
-    DateTimeOffset? ExpiresAt)
+    DateTimeOffset? ExpiresAt,
+    string? Url = null,
+    string? ApplyUrl = null,
+    bool? RequiresVisaSponsorship = null)
 {
     public ValidationErrors Validate()
     {
@@ -31,6 +34,8 @@ public sealed record CreateJobRequest(
             errors.MaxLength(Description, "description", ValidationErrors.MaxLongTextLength);
         }
 
+        errors.Validate(Url, "url");
+        errors.Validate(ApplyUrl, "applyUrl");
         errors.NonNegative(CompMin, "compMin");
         errors.NonNegative(CompMax, "compMax");
         if (CompMin > CompMax)
@@ -45,4 +50,21 @@ public sealed record CreateJobRequest(
 
         return errors;
     }
+
+    public NewJob ToNewJob() => new(
+        Text.OrNull(ExternalId),
+        Source!.Trim(),
+        Title!.Trim(),
+        CompanyId!.Value,
+        Text.OrNull(Location),
+        Remote ?? false,
+        Text.OrNull(JobType),
+        Description,
+        CompMin,
+        CompMax,
+        PostedDate,
+        ExpiresAt,
+        Text.OrNull(Url),
+        Text.OrNull(ApplyUrl),
+        RequiresVisaSponsorship);
 }

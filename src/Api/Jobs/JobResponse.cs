@@ -17,4 +17,7 @@ public sealed record JobResponse(
     DateTimeOffset? PostedDate,
     DateTimeOffset? ExpiresAt,
     IReadOnlyList<string> Keywords,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? Url,
+    string? ApplyUrl,
+    bool? RequiresVisaSponsorship);

@@ -11,6 +11,7 @@ public static class JobRows
         """
         j.id, j.external_id, j.source, j.title, j.company_id, c.name AS company_name, c.domain AS company_domain,
         j.location, j.remote, j.job_type, j.description, j.comp_min, j.comp_max, j.posted_date, j.expires_at, j.created_at,
+        j.url, j.apply_url, j.requires_visa_sponsorship,
         ARRAY(SELECT k.keyword FROM job_keywords k WHERE k.job_id = j.id ORDER BY k.keyword) AS keywords
         """;
 
@@ -30,19 +31,35 @@ public static class JobRows
         reader.GetOrNull<DateTimeOffset>("posted_date"),
         reader.GetOrNull<DateTimeOffset>("expires_at"),
         reader.Get<string[]>("keywords"),
-        reader.Get<DateTimeOffset>("created_at"));
+        reader.Get<DateTimeOffset>("created_at"),
+        reader.GetStringOrNull("url"),
+        reader.GetStringOrNull("apply_url"),
+        reader.GetOrNull<bool>("requires_visa_sponsorship"));
 
-    /// <summary>The job with this id or this externalId, expired or not.</summary>
-    public static async Task<JobResponse?> FindAsync(NpgsqlDataSource db, long? id, string? externalId, CancellationToken ct)
+    /// <summary>The job with this id, expired or not.</summary>
+    public static async Task<JobResponse?> FindAsync(NpgsqlDataSource db, long id, CancellationToken ct) =>
+        (await ReadAsync(db, [id], ct)).FirstOrDefault();
+
+    /// <summary>The jobs with these ids, in the order of the ids (an id may repeat).</summary>
+    public static async Task<JobResponse[]> ReadAsync(NpgsqlDataSource db, IReadOnlyList<long> ids, CancellationToken ct)
     {
         await using var command = db.Command(
             $"""
-            SELECT {JobRows.Columns}
+            SELECT {Columns}
             FROM jobs j JOIN companies c ON c.id = j.company_id
-            WHERE j.id = $1::bigint OR j.external_id = $2::text
+            WHERE j.id = ANY ($1)
             """,
-            id, externalId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? JobRows.Read(reader) : null;
+            ids.Distinct().ToArray());
+        var jobs = new Dictionary<long, JobResponse>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var job = Read(reader);
+                jobs[job.Id] = job;
+            }
+        }
+
+        return ids.Where(jobs.ContainsKey).Select(id => jobs[id]).ToArray();
     }
 }

@@ -17,7 +17,7 @@ public static class JobsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         jobs.MapPost("", CreateAsync)
             .WithName("CreateJob")
-            .WithSummary("201 with a new job, or 200 with the job already known for the externalId.")
+            .WithSummary("201 with a new job, or 200 with the job already known for the externalId or the url.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapGet("/{id:long}", GetAsync).WithName("GetJob").WithSummary("One job with its company.").ProducesProblem(StatusCodes.Status404NotFound);
@@ -37,65 +37,18 @@ public static class JobsApi
             return Problems.Validation(errors);
         }
 
-        var title = request.Title!.Trim();
-        var externalId = Text.OrNull(request.ExternalId);
-        var keywords = KeywordExtractor.Extract(title, request.Description);
-        for (var attempt = 1; attempt <= 5; attempt++)
+        if (!await CompanyExistsAsync(db, request.CompanyId!.Value, ct))
         {
-            // One statement: the job and its keywords, or nothing (unknown company, or the externalId is taken).
-            await using (var insert = db.Command(
-                """
-                WITH inserted AS (
-                    INSERT INTO jobs (external_id, source, title, company_id, location, remote, job_type, description,
-                                      comp_min, comp_max, posted_date, expires_at, created_by_user_id, created_at, updated_at)
-                    SELECT $1::text, $2, $3, $4, $5::text, $6, $7::text, $8::text, $9::integer, $10::integer,
-                           $11::timestamptz, $12::timestamptz, $13, $14, $14
-                    WHERE EXISTS (SELECT 1 FROM companies WHERE id = $4)
-                    ON CONFLICT (external_id) DO NOTHING
-                    RETURNING id
-                ), keywords AS (
-                    INSERT INTO job_keywords (job_id, keyword) SELECT inserted.id, k FROM inserted, unnest($15::text[]) AS k
-                )
-                SELECT id FROM inserted
-                """,
-                externalId,
-                request.Source!.Trim(),
-                title,
-                request.CompanyId!.Value,
-                Text.OrNull(request.Location),
-                request.Remote ?? false,
-                Text.OrNull(request.JobType),
-                request.Description,
-                request.CompMin,
-                request.CompMax,
-                request.PostedDate?.ToUniversalTime(),
-                request.ExpiresAt?.ToUniversalTime(),
-                principal.GetUserId(),
-                clock.GetUtcNow(),
-                keywords))
-            {
-                if (await insert.ExecuteScalarAsync(ct) is long id)
-                {
-                    return TypedResults.Created($"/api/jobs/{id}", (await JobRows.FindAsync(db, id, null, ct))!);
-                }
-            }
-
-            if (externalId is not null && await JobRows.FindAsync(db, null, externalId, ct) is { } existing)
-            {
-                return TypedResults.Ok(existing);
-            }
-
-            if (!await CompanyExistsAsync(db, request.CompanyId.Value, ct))
-            {
-                return Problems.NotFound($"Company {request.CompanyId} does not exist.");
-            }
+            return Problems.NotFound($"Company {request.CompanyId} does not exist.");
         }
 
-        throw new InvalidOperationException($"Job {externalId} neither inserted nor found.");
+        var found = (await JobCatalog.FindOrCreateAsync(db, [request.ToNewJob()], byTitle: false, principal.GetUserId(), clock.GetUtcNow(), ct))[0];
+        var job = (await JobRows.FindAsync(db, found.Id, ct))!;
+        return found.Created ? TypedResults.Created($"/api/jobs/{job.Id}", job) : TypedResults.Ok(job);
     }
 
     internal static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(long id, NpgsqlDataSource db, CancellationToken ct) =>
-        await JobRows.FindAsync(db, id, null, ct) is { } job ? TypedResults.Ok(job) : Problems.NotFound($"Job {id} does not exist.");
+        await JobRows.FindAsync(db, id, ct) is { } job ? TypedResults.Ok(job) : Problems.NotFound($"Job {id} does not exist.");
 
     internal static async Task<Results<Ok<PagedResponse<JobResponse>>, ValidationProblem>> SearchAsync(
         NpgsqlDataSource db,

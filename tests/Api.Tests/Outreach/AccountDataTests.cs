@@ -22,6 +22,10 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
     {
         ["users"] = "account",
         ["resumes"] = "resume",
+        ["resume_files"] = "resumeFiles[]",
+        ["resume_versions"] = "resumeVersions[]",
+        ["cover_letters"] = "coverLetters[]",
+        ["cover_letter_templates"] = "coverLetterTemplates[]",
         ["job_preferences"] = "preferences",
         ["applications"] = "applications[]",
         ["application_status_history"] = "applications[].history[]",

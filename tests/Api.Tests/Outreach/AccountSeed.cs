@@ -10,7 +10,8 @@ namespace RoleFerry.Api.Tests.Outreach;
 /// <summary>
 /// A user with rows in every table a user owns, made the way the product makes them (API calls, real sends,
 /// webhook and tracking events, the user grain's wallet) and, for the tables no route writes yet (personas, notes,
-/// contact sources, enrichment logs, LivePages and their views) or that only the IMAP reader writes (the inbox; this
+/// contact sources, enrichment logs, LivePages and their views, resume files, resume versions, cover letters and
+/// their templates) or that only the IMAP reader writes (the inbox; this
 /// fixture reads no mailbox), by SQL. Every text the user typed carries
 /// <see cref="Marker"/>, so a test can look for it anywhere in the database.
 /// </summary>
@@ -96,13 +97,25 @@ public sealed record AccountSeed(
                 VALUES ($1, $4, 'inbound-' || $3 || '@example.test', 'reply', $5, 'Re: Hello ' || $3, 'reply ' || $3,
                         'reply ' || $3, now())
                 RETURNING id
+            ), file AS (
+                INSERT INTO resume_files (user_id, file_name, content_type, size_bytes, content, parsing_status)
+                VALUES ($1, 'resume-' || $3 || '.pdf', 'application/pdf', octet_length(convert_to($3, 'UTF8')), convert_to($3, 'UTF8'), 'parsed')
+                RETURNING id
+            ), version AS (
+                INSERT INTO resume_versions (user_id, application_id, summary) VALUES ($1, $2, 'summary ' || $3) RETURNING id
+            ), letter_template AS (
+                INSERT INTO cover_letter_templates (user_id, name, body) VALUES ($1, 'Letter ' || $3, 'Dear {{hiring_manager}}, ' || $3) RETURNING id
+            ), letter AS (
+                INSERT INTO cover_letters (user_id, application_id, template_id, body)
+                SELECT $1, $2, id, 'letter ' || $3 FROM letter_template RETURNING id
             ), reads AS (
                 INSERT INTO notification_reads (notification_id, user_id, read_at)
                 SELECT id, $1, now() FROM notifications WHERE user_id = $1 RETURNING notification_id
             )
             SELECT (SELECT count(*) FROM persona) + (SELECT count(*) FROM note) + (SELECT count(*) FROM source)
                  + (SELECT count(*) FROM enrichment) + (SELECT count(*) FROM view) + (SELECT count(*) FROM inbox)
-                 + (SELECT count(*) FROM reads)
+                 + (SELECT count(*) FROM reads) + (SELECT count(*) FROM file) + (SELECT count(*) FROM version)
+                 + (SELECT count(*) FROM letter)
             """,
             user.Id, job.ApplicationId, marker, contactId, replierEmail);
 
