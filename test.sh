@@ -3,7 +3,7 @@
 #   - a throwaway PostgreSQL 15 cluster (fsync off) on a free port, in a temp folder
 #   - the scripted test SMTP server (tests/smtp/roleferry_smtp.py) on a free port, writing into the temp folder
 #   - Debian's Dovecot IMAP server (scripts/imap.sh) on a free port, with a throwaway mail folder and users file
-# (installing, when missing, python3-aiosmtpd, postgresql-15, Debian's chromium for the dashboard's browser test,
+# (installing, when missing, python3-aiosmtpd, postgresql-15, Debian's chromium for the browser tests and resume PDFs, qpdf,
 # dovecot-imapd and, with npm, the Redocly CLI pinned in tests/openapi for the OpenAPI lint test) and exports for the tests:
 #   ROLEFERRY_TEST_PG         Host=127.0.0.1;Port=N;Username=postgres;Database=postgres  (tests create their own DBs)
 #   ROLEFERRY_TEST_SMTP_HOST  127.0.0.1
@@ -79,7 +79,8 @@ require_dotnet || fail_setup "dotnet is missing"
 ensure_aiosmtpd || fail_setup "python3-aiosmtpd is missing and could not be installed"
 ensure_spamassassin || fail_setup "spamassassin is missing and could not be installed"
 ensure_postgres_binaries || fail_setup "PostgreSQL 15 binaries are missing and could not be installed"
-ensure_chromium || fail_setup "chromium (for the dashboard's browser test) is missing and could not be installed"
+ensure_chromium || fail_setup "chromium (for the browser tests and the resume PDFs) is missing and could not be installed"
+ensure_qpdf || fail_setup "qpdf (the resume tests encrypt a PDF with it) is missing and could not be installed"
 ensure_redocly "$ROOT/tests/openapi" || fail_setup "the Redocly CLI (for the OpenAPI lint test) is missing and could not be installed"
 ensure_dovecot || fail_setup "dovecot-imapd (the inbox tests' IMAP server) is missing and could not be installed"
 

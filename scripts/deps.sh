@@ -5,7 +5,8 @@
 #   ensure_aiosmtpd           python3-aiosmtpd for Debian's /usr/bin/python3 (the test SMTP server)
 #   ensure_spamassassin       Debian's spamassassin (the email tests score a real step email with `spamassassin -L -t`)
 #   ensure_postgres_binaries  postgresql-15 server binaries in /usr/lib/postgresql/15/bin
-#   ensure_chromium           Debian's chromium at /usr/bin/chromium (the dashboard's browser test drives it)
+#   ensure_chromium           Debian's chromium at /usr/bin/chromium (the browser tests drive it; resume tests print PDFs with it)
+#   ensure_qpdf               Debian's qpdf (the resume tests encrypt a PDF with it)
 #   ensure_redocly DIR        the Redocly CLI pinned in DIR/package-lock.json (npm ci), for the OpenAPI lint test
 #   ensure_dovecot            Debian's Dovecot IMAP server (dovecot-imapd) at /usr/sbin/dovecot (the inbox tests read it)
 #   require_dotnet            fail with a clear message when the dotnet CLI is missing
@@ -94,6 +95,15 @@ ensure_chromium() {
     apt_install chromium || return 1
     [ -x /usr/bin/chromium ] || { _deps_log "/usr/bin/chromium is still missing"; return 1; }
     _deps_log "chromium installed: $(/usr/bin/chromium --version 2>/dev/null)"
+}
+
+ensure_qpdf() {
+    if command -v qpdf >/dev/null 2>&1; then
+        return 0
+    fi
+    _deps_log "qpdf is missing (the resume tests encrypt a PDF with it); installing it with apt"
+    apt_install qpdf || return 1
+    command -v qpdf >/dev/null 2>&1 || { _deps_log "qpdf still not on PATH"; return 1; }
 }
 
 ensure_redocly() {

@@ -122,6 +122,7 @@ public static class ApiExtensions
         endpoints.MapEmailEventsApi();
         endpoints.MapTrackingApi();
         endpoints.MapProfileApi();
+        endpoints.MapResumeFileApi();
         endpoints.MapCompaniesApi();
         endpoints.MapJobsApi();
         endpoints.MapMatchingApi();

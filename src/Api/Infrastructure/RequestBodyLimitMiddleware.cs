@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -9,13 +10,15 @@ namespace RoleFerry.Api.Infrastructure;
 /// Refuses request bodies over <see cref="ApiOptions.MaxRequestBodyBytes"/> with 413 problem details, before any
 /// endpoint reads them: a larger Content-Length is refused at once; a body of unknown length (chunked) is read
 /// into memory up to the limit and refused as soon as it goes past it. The server's own limit is lowered to the
-/// same value as a second line.
+/// same value as a second line. An endpoint with its own limit (<see cref="RequestSizeLimit"/>, e.g. the resume
+/// upload's) is held to that one instead.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<ApiOptions> options, IProblemDetailsService problems)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxRequestBodyBytes;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                    ?? options.Value.MaxRequestBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
         {
             serverLimit.MaxRequestBodySize = limit;

@@ -13,14 +13,12 @@ namespace RoleFerry.Api.Profile;
 /// <summary><c>/api/me/resume</c> and <c>/api/me/preferences</c>: one of each per user, replaced by PUT.</summary>
 public static class ProfileApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static IEndpointRouteBuilder MapProfileApi(this IEndpointRouteBuilder endpoints)
     {
         var me = endpoints.MapGroup("/api/me").WithTags("Profile").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapPut("/resume", PutResumeAsync).WithName("PutResume").WithSummary("Replaces your resume.").ProducesValidationProblem();
-        me.MapGet("/resume", GetResumeAsync).WithName("GetResume").WithSummary("Your resume (404 before the first PUT).").ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapGet("/resume", GetResumeAsync).WithName("GetResume").WithSummary("Your resume (404 before the first PUT or upload).").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPut("/preferences", PutPreferencesAsync).WithName("PutPreferences").WithSummary("Replaces your job preferences (matching reads them).").ProducesValidationProblem();
         me.MapGet("/preferences", GetPreferencesAsync).WithName("GetPreferences").WithSummary("Your job preferences (404 before the first PUT).").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
@@ -35,42 +33,16 @@ public static class ProfileApi
             return Problems.Validation(errors);
         }
 
-        var roles = (request.Roles ?? []).Select(r => new ResumeRole(r!.Title!.Trim(), Text.OrNull(r.Company), Text.OrNull(r.Tenure))).ToArray();
-        await using var command = db.Command(
-            """
-            INSERT INTO resumes (user_id, roles, key_metrics, accomplishments, skills, raw_text, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6::text, $7, $7)
-            ON CONFLICT (user_id) DO UPDATE SET
-                roles = EXCLUDED.roles, key_metrics = EXCLUDED.key_metrics, accomplishments = EXCLUDED.accomplishments,
-                skills = EXCLUDED.skills, raw_text = EXCLUDED.raw_text, updated_at = EXCLUDED.updated_at
-            RETURNING roles::text, key_metrics::text, accomplishments::text, skills, raw_text, updated_at
-            """,
-            principal.GetUserId(),
-            Sql.Jsonb(JsonSerializer.Serialize(roles, Json)),
-            Sql.Jsonb(JsonSerializer.Serialize(request.KeyMetrics ?? [], Json)),
-            Sql.Jsonb(JsonSerializer.Serialize(request.Accomplishments ?? [], Json)),
-            TextLists.Clean(request.Skills),
-            request.RawText,
-            clock.GetUtcNow());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return TypedResults.Ok(ReadResume(reader));
+        var userId = principal.GetUserId();
+        await Resumes.SaveAsync(db, userId, request.ToContent(), clock.GetUtcNow(), ct);
+        return TypedResults.Ok((await Resumes.ReadAsync(db, userId, ct))!);
     }
 
     internal static async Task<Results<Ok<ResumeResponse>, ProblemHttpResult>> GetResumeAsync(
-        ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct)
-    {
-        await using var command = db.Command(
-            """
-            SELECT roles::text, key_metrics::text, accomplishments::text, skills, raw_text, updated_at
-            FROM resumes WHERE user_id = $1
-            """,
-            principal.GetUserId());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct)
-            ? TypedResults.Ok(ReadResume(reader))
-            : Problems.NotFound("No resume yet; PUT /api/me/resume first.");
-    }
+        ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct) =>
+        await Resumes.ReadAsync(db, principal.GetUserId(), ct) is { } resume
+            ? TypedResults.Ok(resume)
+            : Problems.NotFound("No resume yet; PUT /api/me/resume or upload a file to POST /api/me/resume/file first.");
 
     internal static async Task<Results<Ok<PreferencesResponse>, ValidationProblem>> PutPreferencesAsync(
         PreferencesRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
@@ -127,14 +99,6 @@ public static class ProfileApi
             ? TypedResults.Ok(ReadPreferences(reader))
             : Problems.NotFound("No preferences yet; PUT /api/me/preferences first.");
     }
-
-    private static ResumeResponse ReadResume(DbDataReader reader) => new(
-        JsonSerializer.Deserialize<ResumeRole[]>(reader.Get<string>("roles"), Json) ?? [],
-        JsonSerializer.Deserialize<JsonElement[]>(reader.Get<string>("key_metrics"), Json) ?? [],
-        JsonSerializer.Deserialize<JsonElement[]>(reader.Get<string>("accomplishments"), Json) ?? [],
-        reader.Get<string[]>("skills"),
-        reader.GetStringOrNull("raw_text"),
-        reader.Get<DateTimeOffset>("updated_at"));
 
     private static PreferencesResponse ReadPreferences(DbDataReader reader) => new(
         reader.Get<string[]>("work_values"),

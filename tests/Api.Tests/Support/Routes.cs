@@ -17,6 +17,8 @@ public static class Routes
         ("GET", "/api/me"),
         ("PUT", "/api/me/resume"),
         ("GET", "/api/me/resume"),
+        ("POST", "/api/me/resume/file"),
+        ("GET", "/api/me/resume/file"),
         ("PUT", "/api/me/preferences"),
         ("GET", "/api/me/preferences"),
         ("POST", "/api/companies"),
