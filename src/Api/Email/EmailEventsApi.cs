@@ -94,15 +94,8 @@ public static class EmailEventsApi
             .ToList();
         if (candidates.Count > 1)
         {
-            await using var command = db.CreateCommand("SELECT message_id FROM outreach WHERE message_id = ANY($1)");
-            command.Parameters.Add(new NpgsqlParameter { Value = candidates.ToArray() });
-            var ours = new HashSet<string>(StringComparer.Ordinal);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                ours.Add(reader.GetString(0));
-            }
-
+            await using var command = db.Command("SELECT message_id FROM outreach WHERE message_id = ANY($1)", Sql.TextArray(candidates));
+            var ours = new HashSet<string>(await command.ReadAllAsync(reader => reader.GetString(0), ct), StringComparer.Ordinal);
             return candidates.FirstOrDefault(ours.Contains) ?? candidates[0];
         }
 

@@ -114,17 +114,17 @@ public static class InboxApi
 
     private static InboxItemResponse Item(DbDataReader r) => new(
         r.GetInt64(0),
-        r.IsDBNull(1) ? null : r.GetInt64(1),
-        r.IsDBNull(2) ? null : r.GetInt64(2),
-        r.IsDBNull(3) ? null : r.GetInt64(3),
+        r.GetOrNull<long>(1),
+        r.GetOrNull<long>(2),
+        r.GetOrNull<long>(3),
         r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
+        r.GetStringOrNull(5),
         r.GetString(6),
         r.GetString(7),
-        new DateTimeOffset(r.GetDateTime(8), TimeSpan.Zero),
+        r.GetTime(8),
         r.GetString(9),
-        r.IsDBNull(10) ? null : r.GetFieldValue<DateOnly>(10),
-        r.IsDBNull(11) ? null : new DateTimeOffset(r.GetDateTime(11), TimeSpan.Zero),
-        r.IsDBNull(12) ? null : r.GetString(12),
-        r.IsDBNull(13) ? null : r.GetString(13));
+        r.GetOrNull<DateOnly>(10),
+        r.GetTimeOrNull(11),
+        r.GetStringOrNull(12),
+        r.GetStringOrNull(13));
 }

@@ -118,7 +118,7 @@ public static class AdminMailboxesApi
                 FROM mailbox_health_logs WHERE mailbox_id = $1 ORDER BY logged_at DESC, id DESC LIMIT $2 OFFSET $3
                 """, id, paging.PageSize, paging.Offset),
             r => new HealthLogEntry(r.GetInt64(0), r.GetInt16(1), r.GetDecimal(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
-                r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), new DateTimeOffset(r.GetDateTime(8), TimeSpan.Zero)),
+                r.GetString(6), r.GetStringOrNull(7), r.GetTime(8)),
             ct));
     }
 

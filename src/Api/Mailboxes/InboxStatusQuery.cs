@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace RoleFerry.Api.Mailboxes;
 
@@ -16,15 +15,15 @@ public static class InboxStatusQuery
             return statuses;
         }
 
-        await using var command = db.CreateCommand(
-            "SELECT mailbox_id, last_sync_at, last_error, counters::text FROM mailbox_inbox_sync WHERE mailbox_id = ANY($1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = mailboxIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        await using var command = db.Command(
+            "SELECT mailbox_id, last_sync_at, last_error, counters::text FROM mailbox_inbox_sync WHERE mailbox_id = ANY($1)",
+            Sql.BigintArray(mailboxIds));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             statuses[reader.GetInt64(0)] = new InboxStatus(
-                reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetTimeOrNull(1),
+                reader.GetStringOrNull(2),
                 JsonSerializer.Deserialize<Dictionary<string, long>>(reader.GetString(3)) ?? []);
         }
 

@@ -159,12 +159,12 @@ public static class SequenceTemplatesApi
     private static TemplateResponse Read(DbDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
+        reader.GetStringOrNull(2),
         reader.GetBoolean(3),
         JsonSerializer.Deserialize<List<TemplateStepDto>>(reader.GetString(4), Json)!,
         reader.IsDBNull(5) ? null : JsonSerializer.Deserialize<SendingWindowDto>(reader.GetString(5), Json),
-        new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero),
-        new DateTimeOffset(reader.GetDateTime(7), TimeSpan.Zero),
+        reader.GetTime(6),
+        reader.GetTime(7),
         reader.GetBoolean(8),
         reader.GetBoolean(9));
 }

@@ -100,25 +100,22 @@ public static class TrackingApi
 
     private static async Task<Results<ContentHttpResult, NotFound>> LivePageAsync(string slug, NpgsqlDataSource db, HttpContext http)
     {
-        await using var command = db.CreateCommand(
+        await using var command = db.Command(
             """
             WITH page AS (SELECT id, title, content::text AS content FROM livepages WHERE slug = $1),
                  view AS (INSERT INTO livepage_views (livepage_id, event_id, viewed_at, ip_hash, user_agent)
                           SELECT id, $2, now(), $3, $4 FROM page ON CONFLICT (event_id) DO NOTHING)
             SELECT title, content FROM page
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = slug });
-        command.Parameters.Add(new NpgsqlParameter { Value = $"view:{http.TraceIdentifier}" });
-        command.Parameters.Add(new NpgsqlParameter { Value = Hash(http.Connection.RemoteIpAddress?.ToString()) });
-        command.Parameters.Add(new NpgsqlParameter { Value = http.Request.Headers.UserAgent.ToString() });
+            """,
+            slug, $"view:{http.TraceIdentifier}", Hash(http.Connection.RemoteIpAddress?.ToString()), http.Request.Headers.UserAgent.ToString());
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
         {
             return TypedResults.NotFound();
         }
 
-        var title = WebUtility.HtmlEncode(reader.IsDBNull(0) ? "" : reader.GetString(0));
-        var content = WebUtility.HtmlEncode(reader.IsDBNull(1) ? "" : reader.GetString(1));
+        var title = WebUtility.HtmlEncode(reader.GetStringOrNull(0) ?? "");
+        var content = WebUtility.HtmlEncode(reader.GetStringOrNull(1) ?? "");
         return TypedResults.Content(
             $"<!doctype html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1><pre>{content}</pre></body></html>",
             "text/html", Encoding.UTF8);
@@ -127,9 +124,7 @@ public static class TrackingApi
     /// <summary>Applies a tracking event to the outreach the token names; false when it does not exist.</summary>
     private static async Task<bool> RecordAsync(NpgsqlDataSource db, IGrainFactory grains, TimeProvider clock, long outreachId, string type, string eventId)
     {
-        await using var command = db.CreateCommand("SELECT message_id FROM outreach WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = outreachId });
-        if (await command.ExecuteScalarAsync() is not string messageId)
+        if (await db.ScalarAsync("SELECT message_id FROM outreach WHERE id = $1", outreachId) is not string messageId)
         {
             return false;
         }

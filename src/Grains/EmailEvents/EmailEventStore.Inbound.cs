@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Inbox;
 
@@ -20,39 +19,39 @@ public sealed partial class EmailEventStore
         var (e, entry) = (inbound.Event, inbound.Entry);
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var sent = await FindAsync(connection, transaction, messageId);
+        var sent = await FindAsync(connection, messageId);
         if (sent is null)
         {
             await transaction.CommitAsync();
             return InboundEffects.Unknown;
         }
 
-        var inserted = await ExecuteAsync(connection, transaction,
+        var inserted = await connection.ExecuteAsync(
             """
             INSERT INTO outreach_events (event_id, outreach_id, message_id, type, bounce_type, reason, occurred_at, payload)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
             ON CONFLICT (event_id) DO NOTHING
             """,
-            e.EventId, sent.OutreachId, messageId, e.Type, (object?)e.BounceType ?? DBNull.Value,
-            (object?)e.Reason ?? DBNull.Value, e.Timestamp.UtcDateTime,
+            e.EventId, sent.OutreachId, messageId, e.Type, e.BounceType,
+            e.Reason, e.Timestamp,
             JsonSerializer.Serialize(new { source = "imap", mailboxId = entry.MailboxId, inboundMessageId = entry.MessageId, from = entry.FromAddress }));
-        var inboxId = inserted == 0 ? null : await InsertInboxRowAsync(connection, transaction, sent, entry);
+        var inboxId = inserted == 0 ? null : await InsertInboxRowAsync(connection, sent, entry);
         if (inboxId is null)
         {
             await transaction.RollbackAsync();
             return InboundEffects.Repeated;
         }
 
-        var effects = await ApplyTypeAsync(connection, transaction, sent, e);
-        IReadOnlyList<long> toPark = e.Type == EmailEventTypes.AutoReply ? await LiveToParkAsync(connection, transaction, sent.ContactId) : [];
+        var effects = await ApplyTypeAsync(connection, sent, e);
+        IReadOnlyList<long> toPark = e.Type == EmailEventTypes.AutoReply ? await LiveToParkAsync(connection, sent.ContactId) : [];
         await transaction.CommitAsync();
         return new InboundEffects(true, false, effects with { Message = sent }, inboxId, toPark);
     }
 
     /// <summary>The inbox row of the message (its user is the sent email's); null when the message is stored already.</summary>
-    private static async Task<long?> InsertInboxRowAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, InboxEntry entry)
+    private static async Task<long?> InsertInboxRowAsync(NpgsqlConnection c, SentMessage sent, InboxEntry entry)
     {
-        await using var command = new NpgsqlCommand(
+        await using var command = c.Command(
             """
             INSERT INTO inbox_messages (user_id, mailbox_id, outreach_id, sequence_instance_id, application_id, contact_id,
                                         message_id, kind, from_address, from_name, subject, snippet, text_body, received_at,
@@ -62,40 +61,18 @@ public sealed partial class EmailEventStore
             FROM outreach o WHERE o.id = $1
             ON CONFLICT (message_id) DO NOTHING
             RETURNING id
-            """, c, t);
-        command.Parameters.Add(new NpgsqlParameter { Value = sent.OutreachId });
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.MailboxId });
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.MessageId });
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.Kind });
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.FromAddress });
-        command.Parameters.Add(Text(entry.FromName));
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.Subject });
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.Snippet });
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.TextBody });
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.ReceivedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.ReturnDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
-        command.Parameters.Add(Text(entry.BounceType));
-        command.Parameters.Add(Text(entry.BounceStatus));
-        command.Parameters.Add(Text(entry.FailedRecipient));
-        command.Parameters.Add(new NpgsqlParameter { Value = entry.Relay ? "pending" : "none" });
+            """,
+            sent.OutreachId, entry.MailboxId, entry.MessageId, entry.Kind, entry.FromAddress, Sql.Text(entry.FromName), entry.Subject,
+            entry.Snippet, entry.TextBody, entry.ReceivedAt, Sql.Date(entry.ReturnDate), Sql.Text(entry.BounceType),
+            Sql.Text(entry.BounceStatus), Sql.Text(entry.FailedRecipient), entry.Relay ? "pending" : "none");
         return await command.ExecuteScalarAsync() is long id ? id : null;
     }
 
     /// <summary>The contact's sequences an out-of-office parks: active ones, and parked ones (parked longer if need be).</summary>
-    private static async Task<IReadOnlyList<long>> LiveToParkAsync(NpgsqlConnection c, NpgsqlTransaction t, long contactId)
+    private static async Task<IReadOnlyList<long>> LiveToParkAsync(NpgsqlConnection c, long contactId)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'parked') ORDER BY id", c, t);
-        command.Parameters.Add(new NpgsqlParameter { Value = contactId });
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
+        await using var command = c.Command(
+            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'parked') ORDER BY id", contactId);
+        return await command.ReadAllAsync(reader => reader.GetInt64(0));
     }
-
-    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 }

@@ -18,22 +18,22 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var sent = await FindAsync(connection, transaction, messageId);
-        var inserted = await ExecuteAsync(connection, transaction,
+        var sent = await FindAsync(connection, messageId);
+        var inserted = await connection.ExecuteAsync(
             """
             INSERT INTO outreach_events (event_id, outreach_id, message_id, type, bounce_type, reason, occurred_at, payload)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
             ON CONFLICT (event_id) DO NOTHING
             """,
-            e.EventId, (object?)sent?.OutreachId ?? DBNull.Value, messageId, e.Type, (object?)e.BounceType ?? DBNull.Value,
-            (object?)e.Reason ?? DBNull.Value, e.Timestamp.UtcDateTime, JsonSerializer.Serialize(e));
+            e.EventId, sent?.OutreachId, messageId, e.Type, e.BounceType,
+            e.Reason, e.Timestamp, JsonSerializer.Serialize(e));
         if (inserted == 0 || sent is null)
         {
             await transaction.CommitAsync();
             return (sent is not null, inserted == 0, EventEffects.None);
         }
 
-        var effects = await ApplyTypeAsync(connection, transaction, sent, e);
+        var effects = await ApplyTypeAsync(connection, sent, e);
         await transaction.CommitAsync();
         return (true, false, effects with { Message = sent });
     }
@@ -43,15 +43,15 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var owned = await ExecuteAsync(connection, transaction, "UPDATE contacts SET updated_at = now() WHERE id = $1 AND user_id = $2", contactId, userId);
+        var owned = await connection.ExecuteAsync("UPDATE contacts SET updated_at = now() WHERE id = $1 AND user_id = $2", contactId, userId);
         if (owned == 0)
         {
             return null;
         }
 
         var contact = new SentMessage(0, 0, 0, contactId, 0, null, null);
-        await OptOutAsync(connection, transaction, contact, "opt_out", at.UtcDateTime);
-        var effects = await StopAllAsync(connection, transaction, contact, SequenceStatuses.StoppedOptOut, "the contact opted out", false, false);
+        await OptOutAsync(connection, contact, "opt_out", at);
+        var effects = await StopAllAsync(connection, contact, SequenceStatuses.StoppedOptOut, "the contact opted out", false, false);
         await transaction.CommitAsync();
         return effects.SequencesToStop;
     }
@@ -60,58 +60,58 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
         string.Equals(e.BounceType, "hard", StringComparison.OrdinalIgnoreCase)
         || (e.Reason is { } reason && PermanentStatus().IsMatch(reason));
 
-    private async Task<EventEffects> ApplyTypeAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, EmailEvent e)
+    private async Task<EventEffects> ApplyTypeAsync(NpgsqlConnection c, SentMessage sent, EmailEvent e)
     {
-        var at = e.Timestamp.UtcDateTime;
+        var at = e.Timestamp;
         switch (e.Type)
         {
             case EmailEventTypes.Delivered:
-                await ExecuteAsync(c, t, "UPDATE outreach SET status = 'delivered', delivered_at = $2, updated_at = now() WHERE id = $1 AND status = 'sent'", sent.OutreachId, at);
+                await c.ExecuteAsync("UPDATE outreach SET status = 'delivered', delivered_at = $2, updated_at = now() WHERE id = $1 AND status = 'sent'", sent.OutreachId, at);
                 return EventEffects.None;
             case EmailEventTypes.Open:
-                await ExecuteAsync(c, t, "UPDATE outreach SET open_count = open_count + 1, opened_at = coalesce(opened_at, $2), updated_at = now() WHERE id = $1", sent.OutreachId, at);
+                await c.ExecuteAsync("UPDATE outreach SET open_count = open_count + 1, opened_at = coalesce(opened_at, $2), updated_at = now() WHERE id = $1", sent.OutreachId, at);
                 return EventEffects.None;
             case EmailEventTypes.Click:
-                await ExecuteAsync(c, t, "UPDATE outreach SET click_count = click_count + 1, clicked_at = coalesce(clicked_at, $2), updated_at = now() WHERE id = $1", sent.OutreachId, at);
+                await c.ExecuteAsync("UPDATE outreach SET click_count = click_count + 1, clicked_at = coalesce(clicked_at, $2), updated_at = now() WHERE id = $1", sent.OutreachId, at);
                 return EventEffects.None;
             case EmailEventTypes.AutoReply:
-                await ExecuteAsync(c, t, "UPDATE applications SET reply_status = 'auto_replied', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
+                await c.ExecuteAsync("UPDATE applications SET reply_status = 'auto_replied', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
                 return EventEffects.None;
             case EmailEventTypes.Reply:
-                await ApplyReplyAsync(c, t, sent, at);
-                await NotificationStore.ReplyAsync(c, t, sent.OutreachId, e.EventId, at);
-                return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedReply, "the contact replied", bounce: false, spam: false);
+                await ApplyReplyAsync(c, sent, at);
+                await NotificationStore.ReplyAsync(c, sent.OutreachId, e.EventId, at);
+                return await StopAllAsync(c, sent, SequenceStatuses.StoppedReply, "the contact replied", bounce: false, spam: false);
             case EmailEventTypes.Bounce:
-                await ExecuteAsync(c, t, "UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1", sent.OutreachId, at, (object?)e.Reason ?? DBNull.Value);
-                await ExecuteAsync(c, t, "UPDATE contacts SET bounce_count = bounce_count + 1, updated_at = now() WHERE id = $1", sent.ContactId);
-                await ExecuteAsync(c, t, "UPDATE applications SET reply_status = 'bounced', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
+                await c.ExecuteAsync("UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1", sent.OutreachId, at, e.Reason);
+                await c.ExecuteAsync("UPDATE contacts SET bounce_count = bounce_count + 1, updated_at = now() WHERE id = $1", sent.ContactId);
+                await c.ExecuteAsync("UPDATE applications SET reply_status = 'bounced', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
                 if (IsHardBounce(e))
                 {
-                    await SuppressAsync(c, t, sent, "hard_bounce");
+                    await SuppressAsync(c, sent, "hard_bounce");
                 }
 
-                await NotificationStore.BounceAsync(c, t, sent.OutreachId, at);
+                await NotificationStore.BounceAsync(c, sent.OutreachId, at);
 
-                return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedBounce, "the contact's address bounced", bounce: true, spam: false);
+                return await StopAllAsync(c, sent, SequenceStatuses.StoppedBounce, "the contact's address bounced", bounce: true, spam: false);
             case EmailEventTypes.SpamReport:
-                await ExecuteAsync(c, t, "UPDATE contacts SET spam_reports = spam_reports + 1, updated_at = now() WHERE id = $1", sent.ContactId);
-                await OptOutAsync(c, t, sent, "spam_report", at);
-                return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedOptOut, "the contact reported spam", bounce: false, spam: true);
+                await c.ExecuteAsync("UPDATE contacts SET spam_reports = spam_reports + 1, updated_at = now() WHERE id = $1", sent.ContactId);
+                await OptOutAsync(c, sent, "spam_report", at);
+                return await StopAllAsync(c, sent, SequenceStatuses.StoppedOptOut, "the contact reported spam", bounce: false, spam: true);
             case EmailEventTypes.Unsubscribe:
-                await OptOutAsync(c, t, sent, "unsubscribe", at);
-                await ExecuteAsync(c, t, "UPDATE applications SET reply_status = 'unsubscribed', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
-                return await StopAllAsync(c, t, sent, SequenceStatuses.StoppedOptOut, "the contact unsubscribed", bounce: false, spam: false);
+                await OptOutAsync(c, sent, "unsubscribe", at);
+                await c.ExecuteAsync("UPDATE applications SET reply_status = 'unsubscribed', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
+                return await StopAllAsync(c, sent, SequenceStatuses.StoppedOptOut, "the contact unsubscribed", bounce: false, spam: false);
             default:
                 throw new ArgumentException($"Unknown event type '{e.Type}'.", nameof(e));
         }
     }
 
     /// <summary>Reply: the step is replied; the application is replied and moves saved→applied, applied→interviewing.</summary>
-    private static async Task ApplyReplyAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, DateTime at)
+    private static async Task ApplyReplyAsync(NpgsqlConnection c, SentMessage sent, DateTimeOffset at)
     {
-        await ExecuteAsync(c, t, "UPDATE outreach SET status = 'replied', replied_at = $2, updated_at = now() WHERE id = $1", sent.OutreachId, at);
-        await ExecuteAsync(c, t, "UPDATE contacts SET last_contacted_at = $2, updated_at = now() WHERE id = $1", sent.ContactId, at);
-        await ExecuteAsync(c, t,
+        await c.ExecuteAsync("UPDATE outreach SET status = 'replied', replied_at = $2, updated_at = now() WHERE id = $1", sent.OutreachId, at);
+        await c.ExecuteAsync("UPDATE contacts SET last_contacted_at = $2, updated_at = now() WHERE id = $1", sent.ContactId, at);
+        await c.ExecuteAsync(
             """
             WITH old AS (SELECT id, status FROM applications WHERE id = $1 AND deleted_at IS NULL FOR UPDATE),
                  moved AS (
@@ -125,19 +125,19 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
             """, sent.ApplicationId, at);
     }
 
-    private static async Task OptOutAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, string reason, DateTime at)
+    private static async Task OptOutAsync(NpgsqlConnection c, SentMessage sent, string reason, DateTimeOffset at)
     {
-        await ExecuteAsync(c, t,
+        await c.ExecuteAsync(
             """
             UPDATE contacts SET opted_out = true, opted_out_at = coalesce(opted_out_at, $2),
                                 opted_out_reason = coalesce(opted_out_reason, $3), updated_at = now()
             WHERE id = $1
             """, sent.ContactId, at, reason);
-        await SuppressAsync(c, t, sent, reason);
+        await SuppressAsync(c, sent, reason);
     }
 
-    private static Task SuppressAsync(NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, string reason) =>
-        ExecuteAsync(c, t,
+    private static Task SuppressAsync(NpgsqlConnection c, SentMessage sent, string reason) =>
+        c.ExecuteAsync(
             """
             INSERT INTO suppression_list (email, reason, user_id)
             SELECT lower(email), $2, user_id FROM contacts WHERE id = $1
@@ -145,26 +145,17 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
             """, sent.ContactId, reason);
 
     private static async Task<EventEffects> StopAllAsync(
-        NpgsqlConnection c, NpgsqlTransaction t, SentMessage sent, string status, string reason, bool bounce, bool spam)
+        NpgsqlConnection c, SentMessage sent, string status, string reason, bool bounce, bool spam)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'paused', 'parked') ORDER BY id", c, t);
-        command.Parameters.Add(new NpgsqlParameter { Value = sent.ContactId });
-        var ids = new List<long>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetInt64(0));
-            }
-        }
-
+        await using var command = c.Command(
+            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'paused', 'parked') ORDER BY id", sent.ContactId);
+        var ids = await command.ReadAllAsync(reader => reader.GetInt64(0));
         return new EventEffects(ids, status, reason, bounce, spam);
     }
 
-    private static async Task<SentMessage?> FindAsync(NpgsqlConnection c, NpgsqlTransaction t, string messageId)
+    private static async Task<SentMessage?> FindAsync(NpgsqlConnection c, string messageId)
     {
-        await using var command = new NpgsqlCommand(
+        await using var command = c.Command(
             """
             SELECT o.id, o.sequence_instance_id, o.step_no, o.contact_id, o.application_id, o.mailbox_id,
                    (SELECT r.id FROM mailbox_reservations r
@@ -172,27 +163,10 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
                     ORDER BY r.id DESC LIMIT 1)
             FROM outreach o WHERE o.message_id = $1
             FOR UPDATE OF o
-            """, c, t);
-        command.Parameters.Add(new NpgsqlParameter { Value = messageId });
-        await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
-        {
-            return null;
-        }
-
-        return new SentMessage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt64(3),
-            reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetInt64(6));
-    }
-
-    private static async Task<int> ExecuteAsync(NpgsqlConnection c, NpgsqlTransaction t, string sql, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, c, t);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return await command.ExecuteNonQueryAsync();
+            """,
+            messageId);
+        return await command.ReadFirstAsync(reader => new SentMessage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2),
+            reader.GetInt64(3), reader.GetInt64(4), reader.GetOrNull<long>(5), reader.GetOrNull<long>(6)));
     }
 
     [GeneratedRegex(@"\b5\.\d{1,3}\.\d{1,3}\b")]

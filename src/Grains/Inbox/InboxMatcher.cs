@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Npgsql;
-using NpgsqlTypes;
 using RoleFerry.Grains.Interfaces.Inbox;
 using RoleFerry.Grains.Interfaces.Tracking;
 
@@ -58,40 +57,25 @@ public sealed partial class InboxMatcher(NpgsqlDataSource db, TrackingTokenCodec
             return null;
         }
 
-        await using var command = db.CreateCommand("SELECT message_id FROM outreach WHERE message_id = ANY($1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        var ours = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ours.Add(reader.GetString(0));
-        }
-
+        var ours = new HashSet<string>(
+            await db.ReadAllAsync("SELECT message_id FROM outreach WHERE message_id = ANY($1)", reader => reader.GetString(0), Sql.TextArray(ids)),
+            StringComparer.Ordinal);
         return ids.FirstOrDefault(ours.Contains);
     }
 
-    private async Task<string?> MessageIdOfOutreachAsync(long outreachId)
-    {
-        await using var command = db.CreateCommand("SELECT message_id FROM outreach WHERE id = $1 AND message_id IS NOT NULL");
-        command.Parameters.Add(new NpgsqlParameter { Value = outreachId });
-        return await command.ExecuteScalarAsync() as string;
-    }
+    private async Task<string?> MessageIdOfOutreachAsync(long outreachId) =>
+        await db.ScalarAsync("SELECT message_id FROM outreach WHERE id = $1 AND message_id IS NOT NULL", outreachId) as string;
 
-    private async Task<string?> LatestToAsync(long mailboxId, string address, DateTimeOffset since)
-    {
-        await using var command = db.CreateCommand(
+    private async Task<string?> LatestToAsync(long mailboxId, string address, DateTimeOffset since) =>
+        await db.ScalarAsync(
             """
             SELECT message_id FROM outreach
             WHERE mailbox_id = $1 AND lower(to_email) = lower($2) AND sent_at >= $3
               AND message_id IS NOT NULL AND sent_at IS NOT NULL
             ORDER BY sent_at DESC, id DESC
             LIMIT 1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = mailboxId });
-        command.Parameters.Add(new NpgsqlParameter { Value = address.Trim() });
-        command.Parameters.Add(new NpgsqlParameter { Value = since.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        return await command.ExecuteScalarAsync() as string;
-    }
+            """,
+            mailboxId, address.Trim(), since) as string;
 
     [GeneratedRegex(@"\bunsubscribe-(?<token>[A-Za-z0-9_-]{16,})", RegexOptions.IgnoreCase)]
     private static partial Regex UnsubscribeSubject();

@@ -46,7 +46,7 @@ public sealed class InboxRelay(NpgsqlDataSource db, IMailTransport transport, IL
 
     private async Task<IReadOnlyList<PendingRelay>> ClaimAsync(long mailboxId)
     {
-        await using var command = db.CreateCommand(
+        return await db.ReadAllAsync(
             """
             WITH claimed AS (
                 UPDATE inbox_messages SET relay_status = 'sending', relay_attempts = relay_attempts + 1
@@ -61,33 +61,19 @@ public sealed class InboxRelay(NpgsqlDataSource db, IMailTransport transport, IL
             LEFT JOIN jobs j ON j.id = a.job_id
             LEFT JOIN companies co ON co.id = j.company_id
             ORDER BY c.id
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = mailboxId });
-        var relays = new List<PendingRelay>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            relays.Add(new PendingRelay(
-                reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            """,
+            reader => new PendingRelay(
+                reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetStringOrNull(3),
                 reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10)));
-        }
-
-        return relays;
+                reader.GetOrNull<long>(8), reader.GetStringOrNull(9), reader.GetStringOrNull(10)),
+            mailboxId);
     }
 
-    private async Task MarkAsync(long inboxMessageId, string status, string? error)
-    {
-        await using var command = db.CreateCommand(
-            """
-            UPDATE inbox_messages
-            SET relay_status = $2, relay_error = $3, relayed_at = CASE WHEN $2 = 'sent' THEN now() ELSE relayed_at END
-            WHERE id = $1 AND relay_status = 'sending'
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = inboxMessageId });
-        command.Parameters.Add(new NpgsqlParameter { Value = status });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task MarkAsync(long inboxMessageId, string status, string? error) => db.ExecuteAsync(
+        """
+        UPDATE inbox_messages
+        SET relay_status = $2, relay_error = $3, relayed_at = CASE WHEN $2 = 'sent' THEN now() ELSE relayed_at END
+        WHERE id = $1 AND relay_status = 'sending'
+        """,
+        inboxMessageId, status, Sql.Text(error));
 }

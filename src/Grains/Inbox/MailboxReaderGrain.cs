@@ -347,8 +347,7 @@ public sealed class MailboxReaderGrain(
     {
         try
         {
-            await using var command = db.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync();
+            await db.ScalarAsync("SELECT 1");
             return true;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or SocketException)

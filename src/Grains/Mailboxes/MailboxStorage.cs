@@ -1,5 +1,4 @@
 using Npgsql;
-using RoleFerry.Grains.Batching;
 using RoleFerry.Grains.Storage;
 
 namespace RoleFerry.Grains.Mailboxes;
@@ -36,7 +35,7 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
     {
         var today = MailboxRules.UtcDay(_clock.GetUtcNow());
         // sent_today is recounted from today's live reservations: they, not the counter, are what a crash cannot lose.
-        await using var command = _dataSource.CreateCommand(
+        await using var command = _dataSource.Command(
             """
             SELECT m.email, d.domain, m.smtp_host, m.smtp_port, m.smtp_username, m.smtp_password_encrypted, m.use_tls,
                    m.daily_cap, m.warmup_enabled, m.warmup_started_at, m.min_gap_seconds, m.status, m.health_score,
@@ -47,9 +46,8 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
             FROM mailboxes m
             JOIN domains d ON d.id = m.domain_id
             WHERE m.id = $1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = today });
+            """,
+            id, today);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false))
         {
@@ -67,18 +65,18 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
             UseTls = reader.GetBoolean(6),
             DailyCap = reader.GetInt32(7),
             WarmupEnabled = reader.GetBoolean(8),
-            WarmupStartedAt = NullableTime(reader, 9),
+            WarmupStartedAt = reader.GetTimeOrNull(9),
             MinGapSeconds = reader.GetInt32(10),
             Status = reader.GetString(11),
             HealthScore = reader.GetInt16(12),
-            LastSentAt = NullableTime(reader, 13),
-            PausedReason = reader.IsDBNull(14) ? null : reader.GetString(14),
-            HealthCheckedAt = NullableTime(reader, 15),
+            LastSentAt = reader.GetTimeOrNull(13),
+            PausedReason = reader.GetStringOrNull(14),
+            HealthCheckedAt = reader.GetTimeOrNull(15),
             SentToday = (int)reader.GetInt64(17),
             SentDay = today,
-            ImapHost = reader.IsDBNull(18) ? null : reader.GetString(18),
-            ImapPort = reader.IsDBNull(19) ? null : reader.GetInt32(19),
-            ImapUsername = reader.IsDBNull(20) ? null : reader.GetString(20),
+            ImapHost = reader.GetStringOrNull(18),
+            ImapPort = reader.GetOrNull<int>(19),
+            ImapUsername = reader.GetStringOrNull(20),
             ImapPasswordEncrypted = reader.IsDBNull(21) ? null : reader.GetFieldValue<byte[]>(21),
             ImapUseTls = reader.GetBoolean(22),
         };
@@ -160,7 +158,7 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
             throw new InvalidOperationException("A batch holds one reservation per mailbox: a mailbox grain writes one at a time.");
         }
 
-        await using var command = _dataSource.CreateCommand(
+        await using var command = _dataSource.Command(
             """
             WITH x AS (
                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::smallint[], $5::int[], $6::date[],
@@ -184,9 +182,7 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
                 RETURNING id, mailbox_id
             )
             SELECT x.ord, u.version, r.id FROM x JOIN updated u ON u.id = x.id JOIN reservation r ON r.mailbox_id = x.id
-            """);
-        command.Parameters.AddRange(new[]
-        {
+            """,
             ArrayParameter.Of(writes, w => w.MailboxId), ArrayParameter.Of(writes, w => w.Version),
             ArrayParameter.Of(writes, w => w.State.Status), ArrayParameter.Of(writes, w => (short)w.State.HealthScore),
             ArrayParameter.Of(writes, w => w.State.SentToday), ArrayParameter.Of(writes, w => w.State.SentDay),
@@ -194,8 +190,7 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
             ArrayParameter.Times(writes, w => w.State.HealthCheckedAt), ArrayParameter.Of(writes, w => w.State.WarmupEnabled),
             ArrayParameter.Times(writes, w => w.Now), ArrayParameter.Of(writes, w => w.Reservation.Day),
             ArrayParameter.Times(writes, w => w.Reservation.ReservedAt), ArrayParameter.Of(writes, w => w.Reservation.SequenceInstanceId),
-            ArrayParameter.Of(writes, w => w.Reservation.StepNo),
-        });
+            ArrayParameter.Of(writes, w => w.Reservation.StepNo));
         var versions = new long?[writes.Count];
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         while (await reader.ReadAsync().ConfigureAwait(false))
@@ -217,16 +212,11 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
         RETURNING version
         """;
 
-    private static NpgsqlBatchCommand UpdateRow(long id, long version, MailboxState state, DateTimeOffset now) =>
-        Command(UpdateRowSql, UpdateRowValues(id, version, state, now));
+    private static NpgsqlBatchCommand UpdateRow(long id, long version, MailboxState state, DateTimeOffset now) => Sql.BatchCommand(
+        UpdateRowSql, id, version, state.Status, (short)state.HealthScore, state.SentToday, state.SentDay,
+        Sql.Time(state.LastSentAt), Sql.Text(state.PausedReason), Sql.Time(state.HealthCheckedAt), state.WarmupEnabled, now);
 
-    private static object[] UpdateRowValues(long id, long version, MailboxState state, DateTimeOffset now) =>
-    [
-        id, version, state.Status, (short)state.HealthScore, state.SentToday, state.SentDay, Time(state.LastSentAt),
-        (object?)state.PausedReason ?? DBNull.Value, Time(state.HealthCheckedAt), state.WarmupEnabled, now.ToUniversalTime(),
-    ];
-
-    private static NpgsqlBatchCommand InsertReservation(long mailboxId, PendingReservation reservation) => Command(
+    private static NpgsqlBatchCommand InsertReservation(long mailboxId, PendingReservation reservation) => Sql.BatchCommand(
         """
         INSERT INTO mailbox_reservations (mailbox_id, day, reserved_at, sequence_instance_id, step_no)
         VALUES ($1, $2, $3, $4, $5)
@@ -234,7 +224,7 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
         """,
         mailboxId, reservation.Day, reservation.ReservedAt, reservation.SequenceInstanceId, reservation.StepNo);
 
-    private static NpgsqlBatchCommand ReleaseReservation(PendingRelease release) => Command(
+    private static NpgsqlBatchCommand ReleaseReservation(PendingRelease release) => Sql.BatchCommand(
         """
         UPDATE mailbox_reservations SET released = true, released_at = $3
          WHERE id = $1 AND mailbox_id = $2 AND NOT released
@@ -242,7 +232,7 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
         """,
         release.ReservationId, release.MailboxId, release.ReleasedAt);
 
-    private static NpgsqlBatchCommand InsertHealthLog(long mailboxId, PendingHealthLog log) => Command(
+    private static NpgsqlBatchCommand InsertHealthLog(long mailboxId, PendingHealthLog log) => Sql.BatchCommand(
         """
         INSERT INTO mailbox_health_logs
             (mailbox_id, health_score, bounce_rate_7d, spam_reports_7d, sends_7d, bounces_7d, status, reason, logged_at)
@@ -250,20 +240,4 @@ public sealed class MailboxStorage : RowStorage<MailboxState>, IDisposable
         """,
         mailboxId, (short)log.Health.Score, Math.Round(log.Health.BounceRate, 6, MidpointRounding.AwayFromZero),
         log.Health.Counts.SpamReports, log.Health.Counts.Sends, log.Health.Counts.Bounces, log.Status, log.Reason, log.LoggedAt);
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value is DateTimeOffset time ? time.ToUniversalTime() : value });
-        }
-
-        return command;
-    }
-
-    private static object Time(DateTimeOffset? time) => time is { } value ? value.ToUniversalTime() : DBNull.Value;
-
-    private static DateTimeOffset? NullableTime(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

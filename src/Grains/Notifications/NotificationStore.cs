@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace RoleFerry.Grains.Notifications;
 
@@ -48,74 +47,53 @@ public sealed class NotificationStore(NpgsqlDataSource db)
         """;
 
     /// <summary>The contact replied to one of the user's emails (<paramref name="eventId"/>: the reply event).</summary>
-    public static async Task ReplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long outreachId, string eventId, DateTime at)
-    {
-        await using var command = new NpgsqlCommand(ReplySql, connection, transaction);
-        Add(command.Parameters, outreachId, eventId, at);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task ReplyAsync(NpgsqlConnection connection, long outreachId, string eventId, DateTimeOffset at) =>
+        connection.ExecuteAsync(ReplySql, outreachId, eventId, at);
 
     /// <summary>One of the user's emails bounced (once per email, whichever way the bounce came).</summary>
-    public static async Task BounceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long outreachId, DateTime at)
-    {
-        await using var command = new NpgsqlCommand(BounceSql, connection, transaction);
-        Add(command.Parameters, outreachId, at);
-        await command.ExecuteNonQueryAsync();
-    }
+    public static Task BounceAsync(NpgsqlConnection connection, long outreachId, DateTimeOffset at) =>
+        connection.ExecuteAsync(BounceSql, outreachId, at);
 
     /// <summary><see cref="BounceAsync"/> as a command of a batch (the SMTP server refused the recipient).</summary>
-    public static NpgsqlBatchCommand Bounce(long outreachId, DateTime at)
-    {
-        var command = new NpgsqlBatchCommand(BounceSql);
-        Add(command.Parameters, outreachId, at);
-        return command;
-    }
+    public static NpgsqlBatchCommand Bounce(long outreachId, DateTimeOffset at) => Sql.BatchCommand(BounceSql, outreachId, at);
 
     /// <summary>A mailbox paused itself (health below the threshold): one notification for every admin.</summary>
-    public async Task MailboxPausedAsync(long mailboxId, string reason, DateTimeOffset at)
-    {
-        await using var command = db.CreateCommand(
-            """
-            INSERT INTO notifications (user_id, audience, kind, title, body, link, dedupe_key, created_at)
-            SELECT NULL, 'admins', 'mailbox_paused', 'Mailbox ' || m.email || ' paused itself',
-                   'Health ' || m.health_score || ': ' || $2 || '. It sends again once an admin resumes it.',
-                   '/api/admin/mailboxes/' || m.id || '/health-log',
-                   'mailbox_paused:' || m.id || ':' || coalesce((SELECT max(l.id) FROM mailbox_health_logs l WHERE l.mailbox_id = m.id), 0),
-                   $3
-            FROM mailboxes m
-            WHERE m.id = $1 AND m.status = 'paused'
-            ON CONFLICT (dedupe_key) DO NOTHING
-            """);
-        Add(command.Parameters, mailboxId, reason, at.UtcDateTime);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task MailboxPausedAsync(long mailboxId, string reason, DateTimeOffset at) => db.ExecuteAsync(
+        """
+        INSERT INTO notifications (user_id, audience, kind, title, body, link, dedupe_key, created_at)
+        SELECT NULL, 'admins', 'mailbox_paused', 'Mailbox ' || m.email || ' paused itself',
+               'Health ' || m.health_score || ': ' || $2 || '. It sends again once an admin resumes it.',
+               '/api/admin/mailboxes/' || m.id || '/health-log',
+               'mailbox_paused:' || m.id || ':' || coalesce((SELECT max(l.id) FROM mailbox_health_logs l WHERE l.mailbox_id = m.id), 0),
+               $3
+        FROM mailboxes m
+        WHERE m.id = $1 AND m.status = 'paused'
+        ON CONFLICT (dedupe_key) DO NOTHING
+        """,
+        mailboxId, reason, at);
 
     /// <summary>
     /// Announces every pending interview of the user that is at most <see cref="InterviewLead"/> away (and not past),
     /// once per interview and scheduled time; returns how many were announced now.
     /// </summary>
-    public async Task<int> InterviewsSoonAsync(long userId, DateTimeOffset now)
-    {
-        await using var command = db.CreateCommand(
-            """
-            INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at)
-            SELECT a.user_id, 'interview_soon', 'Interview within 24 hours: ' || j.title || ' at ' || co.name,
-                   initcap(i.kind) || ' interview on '
-                       || to_char(i.scheduled_at AT TIME ZONE u.timezone, 'Dy DD Mon YYYY, HH24:MI') || ' (' || u.timezone || ')'
-                       || coalesce(' with ' || i.interviewer, '') || coalesce(', ' || i.location, '') || '.',
-                   '/api/applications/' || a.id || '/interviews',
-                   'interview_soon:' || i.id || ':' || extract(epoch FROM i.scheduled_at)::bigint, $2
-            FROM interviews i
-            JOIN applications a ON a.id = i.application_id AND a.deleted_at IS NULL
-            JOIN users u ON u.id = a.user_id
-            JOIN jobs j ON j.id = a.job_id
-            JOIN companies co ON co.id = j.company_id
-            WHERE a.user_id = $1 AND i.outcome = 'pending' AND i.scheduled_at > $2 AND i.scheduled_at <= $2 + $3
-            ON CONFLICT (dedupe_key) DO NOTHING
-            """);
-        Add(command.Parameters, userId, now.UtcDateTime, InterviewLead);
-        return await command.ExecuteNonQueryAsync();
-    }
+    public Task<int> InterviewsSoonAsync(long userId, DateTimeOffset now) => db.ExecuteAsync(
+        """
+        INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, created_at)
+        SELECT a.user_id, 'interview_soon', 'Interview within 24 hours: ' || j.title || ' at ' || co.name,
+               initcap(i.kind) || ' interview on '
+                   || to_char(i.scheduled_at AT TIME ZONE u.timezone, 'Dy DD Mon YYYY, HH24:MI') || ' (' || u.timezone || ')'
+                   || coalesce(' with ' || i.interviewer, '') || coalesce(', ' || i.location, '') || '.',
+               '/api/applications/' || a.id || '/interviews',
+               'interview_soon:' || i.id || ':' || extract(epoch FROM i.scheduled_at)::bigint, $2
+        FROM interviews i
+        JOIN applications a ON a.id = i.application_id AND a.deleted_at IS NULL
+        JOIN users u ON u.id = a.user_id
+        JOIN jobs j ON j.id = a.job_id
+        JOIN companies co ON co.id = j.company_id
+        WHERE a.user_id = $1 AND i.outcome = 'pending' AND i.scheduled_at > $2 AND i.scheduled_at <= $2 + $3
+        ON CONFLICT (dedupe_key) DO NOTHING
+        """,
+        userId, now, InterviewLead);
 
     /// <summary>
     /// When the next <c>interview_soon</c> notification of the user is due (<see cref="InterviewLead"/> before its
@@ -123,7 +101,7 @@ public sealed class NotificationStore(NpgsqlDataSource db)
     /// </summary>
     public async Task<DateTimeOffset?> NextInterviewReminderAsync(long userId, DateTimeOffset now)
     {
-        await using var command = db.CreateCommand(
+        await using var command = db.Command(
             """
             SELECT min(i.scheduled_at) - $3
             FROM interviews i
@@ -131,18 +109,9 @@ public sealed class NotificationStore(NpgsqlDataSource db)
             WHERE a.user_id = $1 AND i.outcome = 'pending' AND i.scheduled_at > $2
               AND NOT EXISTS (SELECT 1 FROM notifications n
                               WHERE n.dedupe_key = 'interview_soon:' || i.id || ':' || extract(epoch FROM i.scheduled_at)::bigint)
-            """);
-        Add(command.Parameters, userId, now.UtcDateTime, InterviewLead);
-        return await command.ExecuteScalarAsync() is DateTime due ? new DateTimeOffset(due, TimeSpan.Zero) : null;
-    }
-
-    private static void Add(NpgsqlParameterCollection parameters, params object[] values)
-    {
-        foreach (var value in values)
-        {
-            parameters.Add(value is DateTime time
-                ? new NpgsqlParameter { Value = time, NpgsqlDbType = NpgsqlDbType.TimestampTz }
-                : new NpgsqlParameter { Value = value });
-        }
+            """,
+            userId, now, InterviewLead);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? reader.GetTimeOrNull(0) : null;
     }
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using RoleFerry.Grains.Batching;
 
 namespace RoleFerry.Grains.Sequences;
 
@@ -30,7 +29,7 @@ public sealed class SentStepWriter : IDisposable
         var next = steps.Where(s => s.NextDueAt is not null).ToList();
         await using var connection = await _db.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(
+        batch.BatchCommands.Add(Sql.BatchCommand(
             """
             UPDATE outreach o SET status = CASE o.status WHEN 'sending' THEN 'sent' ELSE o.status END, sent_at = x.sent_at,
                    updated_at = now()
@@ -38,7 +37,7 @@ public sealed class SentStepWriter : IDisposable
             WHERE o.id = x.id
             """,
             ArrayParameter.Of(steps, s => s.OutreachId), ArrayParameter.Times(steps, s => s.SentAt)));
-        batch.BatchCommands.Add(Command(
+        batch.BatchCommands.Add(Sql.BatchCommand(
             """
             UPDATE contacts c SET last_contacted_at = x.sent_at, updated_at = now()
             FROM unnest($1::bigint[], $2::timestamptz[]) AS x(id, sent_at)
@@ -46,7 +45,7 @@ public sealed class SentStepWriter : IDisposable
             WHERE c.id = o.contact_id
             """,
             ArrayParameter.Of(steps, s => s.OutreachId), ArrayParameter.Times(steps, s => s.SentAt)));
-        batch.BatchCommands.Add(Command(
+        batch.BatchCommands.Add(Sql.BatchCommand(
             """
             UPDATE mailbox_reservations r SET sent_at = coalesce(r.sent_at, x.sent_at)
             FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[]) AS x(id, mailbox_id, sent_at)
@@ -55,7 +54,7 @@ public sealed class SentStepWriter : IDisposable
             ArrayParameter.Of(steps, s => s.ReservationId), ArrayParameter.Of(steps, s => s.MailboxId), ArrayParameter.Times(steps, s => s.SentAt)));
         if (next.Count > 0)
         {
-            batch.BatchCommands.Add(Command(
+            batch.BatchCommands.Add(Sql.BatchCommand(
                 """
                 UPDATE outreach o SET scheduled_at = x.due_at, updated_at = now()
                 FROM unnest($1::bigint[], $2::int[], $3::timestamptz[]) AS x(instance_id, step_no, due_at)
@@ -67,12 +66,5 @@ public sealed class SentStepWriter : IDisposable
 
         await batch.ExecuteNonQueryAsync();
         return steps.Select(_ => true).ToList();
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
-        return command;
     }
 }

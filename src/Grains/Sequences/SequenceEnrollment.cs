@@ -86,7 +86,7 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
 
     private async Task<EnrollmentSubject?> LoadSubjectAsync(long userId, EnrollmentRequest request)
     {
-        await using var command = db.CreateCommand(
+        await using var command = db.Command(
             """
             SELECT u.full_name, u.timezone, j.title, co.name, c.full_name, c.first_name, c.last_name, c.timezone,
                    c.opted_out, t.name, t.steps::text, t.sending_window::text, t.track_opens, t.track_clicks
@@ -97,23 +97,13 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
             JOIN contacts c ON c.id = $3 AND c.user_id = u.id
             JOIN sequence_templates t ON t.id = $4 AND (t.is_platform OR t.user_id = u.id)
             WHERE u.id = $1
-            """);
-        foreach (var value in new object[] { userId, request.ApplicationId, request.ContactId, request.TemplateId })
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
-        {
-            return null;
-        }
-
-        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        return new EnrollmentSubject(
-            reader.GetString(0), Text(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(5), Text(6),
-            Text(7), reader.GetBoolean(8), reader.GetString(9), reader.GetString(10),
-            Text(11) is { } window ? JsonDocument.Parse(window).RootElement.Clone() : null, reader.GetBoolean(12), reader.GetBoolean(13));
+            """,
+            userId, request.ApplicationId, request.ContactId, request.TemplateId);
+        return await command.ReadFirstAsync(reader => new EnrollmentSubject(
+            reader.GetString(0), reader.GetStringOrNull(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.GetStringOrNull(5), reader.GetStringOrNull(6), reader.GetStringOrNull(7), reader.GetBoolean(8), reader.GetString(9),
+            reader.GetString(10), reader.GetStringOrNull(11) is { } window ? JsonDocument.Parse(window).RootElement.Clone() : null,
+            reader.GetBoolean(12), reader.GetBoolean(13)));
     }
 
     private async Task<long> InsertAsync(
@@ -121,35 +111,22 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var instance = new NpgsqlCommand(
+        var id = (long)(await connection.ScalarAsync(
             """
             INSERT INTO sequence_instances (user_id, application_id, contact_id, template_id, template_snapshot, variables,
                                             timezone, status, current_step, total_steps, enrolled_at)
             VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, 'active', 1, $8, $9)
             RETURNING id
-            """, connection, transaction);
-        foreach (var value in new object?[]
-                 {
-                     userId, request.ApplicationId, request.ContactId, request.TemplateId,
-                     JsonSerializer.Serialize(snapshot, TemplateSnapshot.Json), JsonSerializer.Serialize(variables),
-                     timezone, snapshot.Steps.Count, now.UtcDateTime,
-                 })
-        {
-            instance.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-
-        var id = (long)(await instance.ExecuteScalarAsync())!;
-        await using var outreach = new NpgsqlCommand(
+            """,
+            userId, request.ApplicationId, request.ContactId, request.TemplateId,
+            JsonSerializer.Serialize(snapshot, TemplateSnapshot.Json), JsonSerializer.Serialize(variables),
+            timezone, snapshot.Steps.Count, now))!;
+        await connection.ExecuteAsync(
             """
             INSERT INTO outreach (sequence_instance_id, user_id, application_id, contact_id, step_no, status)
             SELECT $1, $2, $3, $4, step_no, 'scheduled' FROM generate_series(1, $5) AS step_no
-            """, connection, transaction);
-        foreach (var value in new object[] { id, userId, request.ApplicationId, request.ContactId, snapshot.Steps.Count })
-        {
-            outreach.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await outreach.ExecuteNonQueryAsync();
+            """,
+            id, userId, request.ApplicationId, request.ContactId, snapshot.Steps.Count);
         await transaction.CommitAsync();
         return id;
     }

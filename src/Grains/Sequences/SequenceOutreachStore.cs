@@ -1,6 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
-using RoleFerry.Grains.Batching;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Notifications;
 
@@ -88,33 +86,28 @@ public sealed class SequenceOutreachStore : IDisposable
 
     internal async Task<IReadOnlyList<StepContext?>> LoadContextsAsync(IReadOnlyList<(long InstanceId, int StepNo)> steps)
     {
-        await using var command = _db.CreateCommand(ContextSql);
-        command.Parameters.AddRange(new[] { ArrayParameter.Of(steps, s => s.InstanceId), ArrayParameter.Of(steps, s => s.StepNo) });
+        await using var command = _db.Command(ContextSql, ArrayParameter.Of(steps, s => s.InstanceId), ArrayParameter.Of(steps, s => s.StepNo));
         var contexts = new StepContext?[steps.Count];
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             contexts[reader.GetInt64(0) - 1] = new StepContext(
-                reader.GetString(1), reader.GetInt64(2), reader.GetString(3), NullableString(reader, 4), reader.GetBoolean(5),
+                reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetStringOrNull(4), reader.GetBoolean(5),
                 reader.GetInt32(6), reader.GetBoolean(7), reader.GetBoolean(8), reader.GetString(9), reader.GetString(10),
-                reader.GetString(11), NullableString(reader, 12), reader.GetInt64(13), NullableString(reader, 14),
-                reader.GetInt32(15), Time(reader, 16), NullableString(reader, 17));
+                reader.GetString(11), reader.GetStringOrNull(12), reader.GetInt64(13), reader.GetStringOrNull(14),
+                reader.GetInt32(15), reader.GetTimeOrNull(16), reader.GetStringOrNull(17));
         }
 
         return contexts;
     }
 
     /// <summary>Records when a step is due (shown to the user); only while it is still scheduled.</summary>
-    public async Task ScheduleAsync(long instanceId, int stepNo, DateTimeOffset dueAt)
-    {
-        await using var command = _db.CreateCommand(
-            """
-            UPDATE outreach SET scheduled_at = $3, updated_at = now()
-            WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
-            """);
-        Add(command, instanceId, stepNo, dueAt.UtcDateTime);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task ScheduleAsync(long instanceId, int stepNo, DateTimeOffset dueAt) => _db.ExecuteAsync(
+        """
+        UPDATE outreach SET scheduled_at = $3, updated_at = now()
+        WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
+        """,
+        instanceId, stepNo, dueAt);
 
     /// <summary>
     /// Claims the step for sending; null when it was claimed before or the sequence must not send. Claims of steps
@@ -126,14 +119,12 @@ public sealed class SequenceOutreachStore : IDisposable
     /// <summary>One conditional update for a batch of claims; the outreach id of each claimed step, null for the others.</summary>
     internal async Task<IReadOnlyList<long?>> ClaimAllAsync(IReadOnlyList<PendingClaim> claims)
     {
-        await using var command = _db.CreateCommand(ClaimSql);
-        command.Parameters.AddRange(new[]
-        {
+        await using var command = _db.Command(
+            ClaimSql,
             ArrayParameter.Of(claims, c => c.InstanceId), ArrayParameter.Of(claims, c => c.StepNo), ArrayParameter.Times(claims, c => c.Now),
             ArrayParameter.Of(claims, c => c.Claim.MailboxId), ArrayParameter.Of(claims, c => c.Claim.To),
             ArrayParameter.Of(claims, c => c.Claim.Subject), ArrayParameter.Of(claims, c => c.Claim.TextBody),
-            ArrayParameter.Of(claims, c => c.Claim.HtmlBody), ArrayParameter.Of(claims, c => c.Claim.MessageId),
-        });
+            ArrayParameter.Of(claims, c => c.Claim.HtmlBody), ArrayParameter.Of(claims, c => c.Claim.MessageId));
         var claimed = new Dictionary<(long, int), long>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -151,121 +142,61 @@ public sealed class SequenceOutreachStore : IDisposable
     /// is given back (claimed_at cleared): a user's sends today are the steps claimed today and not given back,
     /// the same rule the user grain counts by in memory.
     /// </summary>
-    public async Task MarkRetryAsync(long outreachId, string error, DateTimeOffset nextAttemptAt)
-    {
-        await using var command = _db.CreateCommand(
-            """
-            UPDATE outreach SET status = 'scheduled', error = $2, next_attempt_at = $3, scheduled_at = $3,
-                                message_id = NULL, claimed_at = NULL, updated_at = now()
-            WHERE id = $1 AND status = 'sending'
-            """);
-        Add(command, outreachId, error, nextAttemptAt.UtcDateTime);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task MarkRetryAsync(long outreachId, string error, DateTimeOffset nextAttemptAt) => _db.ExecuteAsync(
+        """
+        UPDATE outreach SET status = 'scheduled', error = $2, next_attempt_at = $3, scheduled_at = $3,
+                            message_id = NULL, claimed_at = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        outreachId, error, nextAttemptAt);
 
     /// <summary>The step failed for good (a claimed one, or one still scheduled).</summary>
-    public async Task MarkFailedAsync(long instanceId, int stepNo, string error)
-    {
-        await using var command = _db.CreateCommand(
-            """
-            UPDATE outreach SET status = 'failed', error = $3, updated_at = now()
-            WHERE sequence_instance_id = $1 AND step_no = $2 AND status IN ('scheduled', 'sending')
-            """);
-        Add(command, instanceId, stepNo, error);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task MarkFailedAsync(long instanceId, int stepNo, string error) => _db.ExecuteAsync(
+        """
+        UPDATE outreach SET status = 'failed', error = $3, updated_at = now()
+        WHERE sequence_instance_id = $1 AND step_no = $2 AND status IN ('scheduled', 'sending')
+        """,
+        instanceId, stepNo, error);
 
     /// <summary>The recipient does not exist: a hard bounce on the step and the contact, and a suppression entry.</summary>
     public async Task MarkHardBounceAsync(long outreachId, string error, DateTimeOffset now)
     {
-        await using var batch = new NpgsqlBatch();
-        batch.BatchCommands.Add(Command(
-            "UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1",
-            outreachId, now.UtcDateTime, error));
-        batch.BatchCommands.Add(Command(
-            """
-            UPDATE contacts SET bounce_count = bounce_count + 1, updated_at = now()
-            WHERE id = (SELECT contact_id FROM outreach WHERE id = $1)
-            """,
-            outreachId));
-        batch.BatchCommands.Add(Command(
-            """
-            INSERT INTO suppression_list (email, reason, user_id)
-            SELECT lower(to_email), 'hard_bounce', user_id FROM outreach WHERE id = $1
-            ON CONFLICT DO NOTHING
-            """,
-            outreachId));
-        batch.BatchCommands.Add(NotificationStore.Bounce(outreachId, now.UtcDateTime));
-        await ExecuteAsync(batch);
-    }
-
-    /// <summary>Cancels every step not yet claimed.</summary>
-    public async Task CancelRemainingAsync(long instanceId)
-    {
-        await using var command = _db.CreateCommand(
-            """
-            UPDATE outreach SET status = 'canceled', updated_at = now()
-            WHERE sequence_instance_id = $1 AND status = 'scheduled'
-            """);
-        Add(command, instanceId);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task<IReadOnlyList<SequenceStepView>> LoadStepsAsync(long instanceId)
-    {
-        await using var command = _db.CreateCommand(
-            """
-            SELECT step_no, status, scheduled_at, sent_at, subject, message_id, error
-            FROM outreach WHERE sequence_instance_id = $1 ORDER BY step_no
-            """);
-        Add(command, instanceId);
-        var steps = new List<SequenceStepView>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(new SequenceStepView(
-                reader.GetInt32(0), reader.GetString(1), Time(reader, 2), Time(reader, 3),
-                NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6)));
-        }
-
-        return steps;
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
-
-    /// <summary>
-    /// Runs the batch in one round trip. Without an explicit transaction Npgsql ends the batch with a single Sync,
-    /// so PostgreSQL runs its statements in one implicit transaction: all of them commit, or none.
-    /// </summary>
-    private async Task ExecuteAsync(NpgsqlBatch batch)
-    {
-        await using var connection = await _db.OpenConnectionAsync();
-        batch.Connection = connection;
+        await using var batch = _db.Batch(
+            Sql.BatchCommand(
+                "UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1",
+                outreachId, now, error),
+            Sql.BatchCommand(
+                """
+                UPDATE contacts SET bounce_count = bounce_count + 1, updated_at = now()
+                WHERE id = (SELECT contact_id FROM outreach WHERE id = $1)
+                """,
+                outreachId),
+            Sql.BatchCommand(
+                """
+                INSERT INTO suppression_list (email, reason, user_id)
+                SELECT lower(to_email), 'hard_bounce', user_id FROM outreach WHERE id = $1
+                ON CONFLICT DO NOTHING
+                """,
+                outreachId),
+            NotificationStore.Bounce(outreachId, now));
         await batch.ExecuteNonQueryAsync();
     }
 
-    private static void Add(NpgsqlCommand command, params object?[] values)
-    {
-        foreach (var value in values)
-        {
-            command.Parameters.Add(value is DateTime time
-                ? new NpgsqlParameter { Value = time, NpgsqlDbType = NpgsqlDbType.TimestampTz }
-                : new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-    }
+    /// <summary>Cancels every step not yet claimed.</summary>
+    public Task CancelRemainingAsync(long instanceId) => _db.ExecuteAsync(
+        """
+        UPDATE outreach SET status = 'canceled', updated_at = now()
+        WHERE sequence_instance_id = $1 AND status = 'scheduled'
+        """,
+        instanceId);
 
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero);
+    public async Task<IReadOnlyList<SequenceStepView>> LoadStepsAsync(long instanceId) => await _db.ReadAllAsync(
+        """
+        SELECT step_no, status, scheduled_at, sent_at, subject, message_id, error
+        FROM outreach WHERE sequence_instance_id = $1 ORDER BY step_no
+        """,
+        reader => new SequenceStepView(
+            reader.GetInt32(0), reader.GetString(1), reader.GetTimeOrNull(2), reader.GetTimeOrNull(3),
+            reader.GetStringOrNull(4), reader.GetStringOrNull(5), reader.GetStringOrNull(6)),
+        instanceId);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using RoleFerry.Grains.Batching;
 using RoleFerry.Grains.Storage;
 
 namespace RoleFerry.Grains.Sequences;
@@ -50,15 +49,15 @@ public sealed class SequenceStorage : RowStorage<SequenceState>, IDisposable
     /// <summary>The rows of a batch of ids, each with its version, in the order asked; null for an id with no row.</summary>
     internal async Task<IReadOnlyList<(SequenceState State, long Version)?>> ReadAllAsync(IReadOnlyList<long> ids)
     {
-        await using var command = _db.CreateCommand(
+        await using var command = _db.Command(
             """
             SELECT x.ord, si.user_id, si.application_id, si.contact_id, si.template_snapshot::text, si.variables::text,
                    si.timezone, si.status, si.mailbox_id, si.current_step, si.next_step_due_at, si.enrolled_at,
                    si.paused_at, si.stopped_at, si.stop_reason, si.version, si.resume_at
             FROM unnest($1::bigint[]) WITH ORDINALITY AS x(id, ord)
             JOIN sequence_instances si ON si.id = x.id
-            """);
-        command.Parameters.Add(ArrayParameter.Of(ids, id => id));
+            """,
+            ArrayParameter.Of(ids, id => id));
         var rows = new (SequenceState, long)?[ids.Count];
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -70,16 +69,16 @@ public sealed class SequenceStorage : RowStorage<SequenceState>, IDisposable
                 ContactId = reader.GetInt64(3),
                 Template = JsonSerializer.Deserialize<TemplateSnapshot>(reader.GetString(4), TemplateSnapshot.Json)!,
                 Variables = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5))!,
-                Timezone = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Timezone = reader.GetStringOrNull(6),
                 Status = reader.GetString(7),
-                MailboxId = reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                MailboxId = reader.GetOrNull<long>(8),
                 CurrentStep = reader.GetInt32(9),
-                NextStepDueAt = Time(reader, 10),
-                EnrolledAt = Time(reader, 11)!.Value,
-                PausedAt = Time(reader, 12),
-                StoppedAt = Time(reader, 13),
-                StopReason = reader.IsDBNull(14) ? null : reader.GetString(14),
-                ResumeAt = Time(reader, 16),
+                NextStepDueAt = reader.GetTimeOrNull(10),
+                EnrolledAt = reader.GetTime(11),
+                PausedAt = reader.GetTimeOrNull(12),
+                StoppedAt = reader.GetTimeOrNull(13),
+                StopReason = reader.GetStringOrNull(14),
+                ResumeAt = reader.GetTimeOrNull(16),
             };
             rows[reader.GetInt64(0) - 1] = (state, reader.GetInt64(15));
         }
@@ -93,7 +92,7 @@ public sealed class SequenceStorage : RowStorage<SequenceState>, IDisposable
     /// </summary>
     internal async Task<IReadOnlyList<long?>> WriteAllAsync(IReadOnlyList<SequenceRowWrite> rows)
     {
-        await using var command = _db.CreateCommand(
+        await using var command = _db.Command(
             """
             UPDATE sequence_instances si
             SET status = x.status, mailbox_id = x.mailbox_id, current_step = x.current_step,
@@ -105,15 +104,12 @@ public sealed class SequenceStorage : RowStorage<SequenceState>, IDisposable
                         stop_reason, resume_at, ord)
             WHERE si.id = x.id AND si.version = x.version
             RETURNING x.ord, si.version
-            """);
-        command.Parameters.AddRange(new[]
-        {
+            """,
             ArrayParameter.Of(rows, r => r.Id), ArrayParameter.Of(rows, r => r.Version), ArrayParameter.Of(rows, r => r.State.Status),
             ArrayParameter.Of(rows, r => r.State.MailboxId), ArrayParameter.Of(rows, r => r.State.CurrentStep),
             ArrayParameter.Times(rows, r => r.State.NextStepDueAt), ArrayParameter.Times(rows, r => r.State.PausedAt),
             ArrayParameter.Times(rows, r => r.State.StoppedAt), ArrayParameter.Of(rows, r => r.State.StopReason),
-            ArrayParameter.Times(rows, r => r.State.ResumeAt),
-        });
+            ArrayParameter.Times(rows, r => r.State.ResumeAt));
         var versions = new long?[rows.Count];
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -123,7 +119,4 @@ public sealed class SequenceStorage : RowStorage<SequenceState>, IDisposable
 
         return versions;
     }
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetDateTime(ordinal), TimeSpan.Zero);
 }

@@ -12,39 +12,27 @@ namespace RoleFerry.Grains.Suppression;
 public sealed class SuppressionList(NpgsqlDataSource db)
 {
     /// <summary>Why the address of <paramref name="contactId"/> is suppressed (unsubscribe, hard_bounce, ...); null when it is not.</summary>
-    public async Task<string?> ReasonForContactAsync(long contactId)
-    {
-        await using var command = db.CreateCommand(
-            """
-            SELECT s.reason FROM contacts c
-            JOIN suppression_list s ON s.email_hash = suppression_hash(c.email)
-            WHERE c.id = $1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = contactId });
-        return await command.ExecuteScalarAsync() as string;
-    }
+    public async Task<string?> ReasonForContactAsync(long contactId) => await db.ScalarAsync(
+        """
+        SELECT s.reason FROM contacts c
+        JOIN suppression_list s ON s.email_hash = suppression_hash(c.email)
+        WHERE c.id = $1
+        """,
+        contactId) as string;
 
     /// <summary>Why <paramref name="address"/> is suppressed; null when it is not.</summary>
     public async Task<string?> ReasonForAddressAsync(string address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        await using var command = db.CreateCommand(
-            "SELECT reason FROM suppression_list WHERE email = lower(btrim($1)) OR email_hash = suppression_hash($1) LIMIT 1");
-        command.Parameters.Add(new NpgsqlParameter { Value = address });
-        return await command.ExecuteScalarAsync() as string;
+        return await db.ScalarAsync(
+            "SELECT reason FROM suppression_list WHERE email = lower(btrim($1)) OR email_hash = suppression_hash($1) LIMIT 1", address) as string;
     }
 
     /// <summary>The step will not be sent: canceled, with <paramref name="reason"/> as its error.</summary>
-    public async Task CancelStepAsync(long instanceId, int stepNo, string reason)
-    {
-        await using var command = db.CreateCommand(
-            """
-            UPDATE outreach SET status = 'canceled', error = $3, updated_at = now()
-            WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = instanceId });
-        command.Parameters.Add(new NpgsqlParameter { Value = stepNo });
-        command.Parameters.Add(new NpgsqlParameter { Value = reason });
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task CancelStepAsync(long instanceId, int stepNo, string reason) => db.ExecuteAsync(
+        """
+        UPDATE outreach SET status = 'canceled', error = $3, updated_at = now()
+        WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
+        """,
+        instanceId, stepNo, reason);
 }

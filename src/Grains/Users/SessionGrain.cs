@@ -34,12 +34,9 @@ public sealed class SessionGrain(NpgsqlDataSource db, TimeProvider clock) : Grai
     public async Task ReloadAsync()
     {
         var readAt = clock.GetUtcNow();
-        await using var command = db.CreateCommand("SELECT security_stamp, password_session FROM users WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = this.GetPrimaryKeyLong() });
+        await using var command = db.Command("SELECT security_stamp, password_session FROM users WHERE id = $1", this.GetPrimaryKeyLong());
         await using var reader = await command.ExecuteReaderAsync();
-        _row = await reader.ReadAsync()
-            ? (reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1))
-            : null;
+        _row = await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetOrNull<Guid>(1)) : null;
         _readAt = readAt;
     }
 }

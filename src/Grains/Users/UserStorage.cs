@@ -13,8 +13,7 @@ public sealed class UserStorage(NpgsqlDataSource db) : RowStorage<UserState>
 
     protected override async Task<(UserState State, long Version)?> ReadRowAsync(long id)
     {
-        await using var command = db.CreateCommand("SELECT subscription_tier, credits_remaining, version FROM users WHERE id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var command = db.Command("SELECT subscription_tier, credits_remaining, version FROM users WHERE id = $1", id);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? (new UserState { Tier = reader.GetString(0), CreditsRemaining = reader.GetInt32(1) }, reader.GetInt64(2))
@@ -25,31 +24,23 @@ public sealed class UserStorage(NpgsqlDataSource db) : RowStorage<UserState>
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var update = new NpgsqlCommand(
+        var updated = await connection.ScalarAsync(
             """
             UPDATE users SET credits_remaining = $3, updated_at = now(), version = version + 1
             WHERE id = $1 AND version = $2
             RETURNING version
-            """, connection, transaction);
-        update.Parameters.Add(new NpgsqlParameter { Value = id });
-        update.Parameters.Add(new NpgsqlParameter { Value = version });
-        update.Parameters.Add(new NpgsqlParameter { Value = state.CreditsRemaining });
-        if (await update.ExecuteScalarAsync() is not long written)
+            """,
+            id, version, state.CreditsRemaining);
+        if (updated is not long written)
         {
             return null;
         }
 
         if (state.NewLedgerEntry is { } entry)
         {
-            await using var ledger = new NpgsqlCommand(
+            await connection.ExecuteAsync(
                 "INSERT INTO credit_ledger (user_id, delta, balance_after, reason, ref) VALUES ($1, $2, $3, $4, $5)",
-                connection, transaction);
-            ledger.Parameters.Add(new NpgsqlParameter { Value = id });
-            ledger.Parameters.Add(new NpgsqlParameter { Value = entry.Delta });
-            ledger.Parameters.Add(new NpgsqlParameter { Value = entry.BalanceAfter });
-            ledger.Parameters.Add(new NpgsqlParameter { Value = entry.Reason });
-            ledger.Parameters.Add(new NpgsqlParameter { Value = (object?)entry.Reference ?? DBNull.Value });
-            await ledger.ExecuteNonQueryAsync();
+                id, entry.Delta, entry.BalanceAfter, entry.Reason, entry.Reference);
         }
 
         await transaction.CommitAsync();

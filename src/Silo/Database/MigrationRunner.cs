@@ -17,17 +17,25 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
     public async Task<IReadOnlyList<string>> ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", cancellationToken, AdvisoryLockKey);
+        await using (var advisoryLock = connection.Command("SELECT pg_advisory_lock($1)", AdvisoryLockKey))
+        {
+            await advisoryLock.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         try
         {
-            await ExecuteAsync(connection,
-                """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version    text        PRIMARY KEY,
-                    checksum   text        NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT now()
-                )
-                """, cancellationToken);
+            await using (var create = connection.Command(
+                             """
+                             CREATE TABLE IF NOT EXISTS schema_migrations (
+                                 version    text        PRIMARY KEY,
+                                 checksum   text        NOT NULL,
+                                 applied_at timestamptz NOT NULL DEFAULT now()
+                             )
+                             """))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var applied = await ReadAppliedAsync(connection, cancellationToken);
             var appliedNow = new List<string>();
             foreach (var migration in MigrationSource.All)
@@ -52,7 +60,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         }
         finally
         {
-            await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None, AdvisoryLockKey);
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock($1)", AdvisoryLockKey);
         }
     }
 
@@ -60,7 +68,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
     public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection);
+        await using var exists = connection.Command("SELECT to_regclass('schema_migrations') IS NOT NULL");
         if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
         {
             return false;
@@ -73,16 +81,14 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
     private static async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand(migration.Sql, connection, transaction))
+        await using (var command = connection.Command(migration.Sql))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var record = new NpgsqlCommand(
-                         "INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)", connection, transaction))
+        await using (var record = connection.Command(
+                         "INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)", migration.Version, migration.Checksum))
         {
-            record.Parameters.Add(new NpgsqlParameter { Value = migration.Version });
-            record.Parameters.Add(new NpgsqlParameter { Value = migration.Checksum });
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -91,25 +97,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
 
     private static async Task<Dictionary<string, string>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var applied = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand("SELECT version, checksum FROM schema_migrations", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            applied[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return applied;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var command = connection.Command("SELECT version, checksum FROM schema_migrations");
+        var rows = await command.ReadAllAsync(reader => (Version: reader.GetString(0), Checksum: reader.GetString(1)), cancellationToken);
+        return rows.ToDictionary(row => row.Version, row => row.Checksum, StringComparer.Ordinal);
     }
 }

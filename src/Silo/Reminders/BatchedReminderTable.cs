@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
-using RoleFerry.Grains.Batching;
 
 namespace RoleFerry.Silo.Reminders;
 
@@ -70,14 +69,13 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
     /// <summary>A grain's reminders.</summary>
     public async Task<ReminderTableData> ReadRows(GrainId grainId)
     {
-        await using var command = _db.CreateCommand(
+        await using var command = _db.Command(
             """
             SELECT grainid, remindername, starttime, period, version
               FROM orleansreminderstable
              WHERE serviceid = $1 AND grainid = $2
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.ToString() });
+            """,
+            _serviceId, grainId.ToString());
         return new ReminderTableData(await ReadEntriesAsync(command));
     }
 
@@ -95,16 +93,12 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
             return false;
         }
 
-        await using var command = _db.CreateCommand(
+        return await _db.ExecuteAsync(
             """
             DELETE FROM orleansreminderstable
              WHERE serviceid = $1 AND grainid = $2 AND remindername = $3 AND version = $4
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
-        command.Parameters.Add(new NpgsqlParameter { Value = grainId.ToString() });
-        command.Parameters.Add(new NpgsqlParameter { Value = reminderName });
-        command.Parameters.Add(new NpgsqlParameter { Value = version });
-        return await command.ExecuteNonQueryAsync() > 0;
+            """,
+            _serviceId, grainId.ToString(), reminderName, version) > 0;
     }
 
     public Task TestOnlyClearTable() => _inner.TestOnlyClearTable();
@@ -121,16 +115,14 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
     /// <summary>One read for a batch of reminders; each one's row or null, in the order given.</summary>
     internal async Task<IReadOnlyList<ReminderEntry?>> ReadAllAsync(IReadOnlyList<(GrainId Grain, string Name)> keys)
     {
-        await using var command = _db.CreateCommand(
+        await using var command = _db.Command(
             """
             SELECT r.grainid, r.remindername, r.starttime, r.period, r.version
               FROM unnest($2::text[], $3::text[]) AS x(grainid, remindername)
               JOIN orleansreminderstable r
                 ON r.serviceid = $1 AND r.grainid = x.grainid AND r.remindername = x.remindername
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
-        command.Parameters.Add(ArrayParameter.Of(keys, k => k.Grain.ToString()));
-        command.Parameters.Add(ArrayParameter.Of(keys, k => k.Name));
+            """,
+            _serviceId, ArrayParameter.Of(keys, k => k.Grain.ToString()), ArrayParameter.Of(keys, k => k.Name));
         // A reminder asked for twice in one batch comes back twice; both callers get it.
         var rows = new Dictionary<(GrainId, string), ReminderEntry>();
         foreach (var entry in await ReadEntriesAsync(command))
@@ -144,7 +136,7 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
     /// <summary>One upsert for a batch of reminders; the new version of each, in the order given.</summary>
     internal async Task<IReadOnlyList<string?>> UpsertAllAsync(IReadOnlyList<ReminderEntry> entries)
     {
-        await using var command = _db.CreateCommand(
+        await using var command = _db.Command(
             """
             INSERT INTO orleansreminderstable AS r (serviceid, grainid, remindername, starttime, period, grainhash, version)
             SELECT $1, x.grainid, x.remindername, x.starttime, x.period, x.grainhash, 0
@@ -154,15 +146,12 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
                SET starttime = EXCLUDED.starttime, period = EXCLUDED.period, grainhash = EXCLUDED.grainhash,
                    version = r.version + 1
             RETURNING r.grainid, r.remindername, r.version
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
-        command.Parameters.AddRange(new[]
-        {
+            """,
+            _serviceId,
             ArrayParameter.Of(entries, e => e.GrainId.ToString()), ArrayParameter.Of(entries, e => e.ReminderName),
             ArrayParameter.Times(entries, e => new DateTimeOffset(Utc(e.StartAt))),
             ArrayParameter.Of(entries, e => (long)e.Period.TotalMilliseconds),
-            ArrayParameter.Of(entries, e => (int)e.GrainId.GetUniformHashCode()),
-        });
+            ArrayParameter.Of(entries, e => (int)e.GrainId.GetUniformHashCode()));
         var versions = new Dictionary<(string GrainId, string Name), string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -182,32 +171,21 @@ public sealed class BatchedReminderTable : IReminderTable, IDisposable
     /// </summary>
     internal async Task<ReminderTableData> ReadRangeAsync(uint begin, uint end, DateTimeOffset horizon)
     {
-        await using var command = _db.CreateCommand(ReadRangeSql);
-        command.Parameters.Add(new NpgsqlParameter { Value = _serviceId });
-        command.Parameters.Add(new NpgsqlParameter { Value = horizon });
-        command.Parameters.Add(new NpgsqlParameter { Value = (int)begin });
-        command.Parameters.Add(new NpgsqlParameter { Value = (int)end });
+        await using var command = _db.Command(ReadRangeSql, _serviceId, horizon, (int)begin, (int)end);
         return new ReminderTableData(await ReadEntriesAsync(command));
     }
 
     /// <summary>The rows a command answers, as (grainid, remindername, starttime, period, version).</summary>
     private static async Task<List<ReminderEntry>> ReadEntriesAsync(NpgsqlCommand command)
     {
-        var entries = new List<ReminderEntry>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        return await command.ReadAllAsync(reader => new ReminderEntry
         {
-            entries.Add(new ReminderEntry
-            {
-                GrainId = GrainId.Parse(reader.GetString(0)),
-                ReminderName = reader.GetString(1),
-                StartAt = reader.GetDateTime(2),
-                Period = TimeSpan.FromMilliseconds(reader.GetInt64(3)),
-                ETag = VersionTag(reader.GetInt32(4)),
-            });
-        }
-
-        return entries;
+            GrainId = GrainId.Parse(reader.GetString(0)),
+            ReminderName = reader.GetString(1),
+            StartAt = reader.GetDateTime(2),
+            Period = TimeSpan.FromMilliseconds(reader.GetInt64(3)),
+            ETag = VersionTag(reader.GetInt32(4)),
+        });
     }
 
     /// <summary>Now plus the loading window, or the end of time when the window reaches past it.</summary>

@@ -1,5 +1,5 @@
 using Npgsql;
-using RoleFerry.Grains.Batching;
+using RoleFerry.Data;
 
 namespace RoleFerry.Grains.Tests.Batching;
 

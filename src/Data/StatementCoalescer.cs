@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Npgsql;
 
-namespace RoleFerry.Grains.Batching;
+namespace RoleFerry.Data;
 
 /// <summary>
 /// Runs one statement for many callers: requests that arrive while a statement is in flight wait and go together

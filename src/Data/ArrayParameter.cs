@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace RoleFerry.Grains.Batching;
+namespace RoleFerry.Data;
 
 /// <summary>
 /// One column of a batched statement: the values of every request of the batch as one array parameter, read back
