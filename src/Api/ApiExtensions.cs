@@ -25,6 +25,7 @@ using RoleFerry.Api.Companies;
 using RoleFerry.Api.Contacts;
 using RoleFerry.Api.Infrastructure;
 using RoleFerry.Api.Jobs;
+using RoleFerry.Api.Jobs.Import;
 using RoleFerry.Api.Matching;
 using RoleFerry.Api.Operations;
 using RoleFerry.Api.Profile;
@@ -48,6 +49,12 @@ public static class ApiExtensions
             .Validate(o => o.MatchCandidateLimit > 0, "RoleFerry:Api:MatchCandidateLimit must be positive.")
             .ValidateOnStart();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddOptions<JobImportOptions>()
+            .Bind(configuration.GetSection(JobImportOptions.SectionName))
+            .Validate(o => o.FetchTimeout > TimeSpan.Zero && o.MaxPageBytes > 0 && o.MaxRedirects >= 0 && o.MaxImportBytes > 0,
+                "RoleFerry:Jobs fetch limits must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<JobPageFetcher>();
         services.TryAddSingleton(TimeProvider.System);
 
         // Errors: RFC 7807 everywhere, with the request id; bad JSON / parameters throw so the handler can name the field.
@@ -124,6 +131,7 @@ public static class ApiExtensions
         endpoints.MapProfileApi();
         endpoints.MapResumeFileApi();
         endpoints.MapCompaniesApi();
+        endpoints.MapJobImportApi();
         endpoints.MapJobsApi();
         endpoints.MapMatchingApi();
         endpoints.MapApplicationsApi();

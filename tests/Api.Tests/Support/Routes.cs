@@ -28,6 +28,7 @@ public static class Routes
         ("GET", "/api/jobs"),
         ("GET", "/api/jobs/{id}"),
         ("GET", "/api/jobs/matched"),
+        ("POST", "/api/jobs/import"),
         ("POST", "/api/applications"),
         ("GET", "/api/applications"),
         ("GET", "/api/applications/{id}"),
