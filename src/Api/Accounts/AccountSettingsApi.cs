@@ -164,19 +164,7 @@ public static class AccountSettingsApi
     private static async Task<List<long>> LiveSequencesAsync(NpgsqlDataSource db, long userId, CancellationToken ct)
     {
         await using var command = db.Command(
-            """
-            SELECT id FROM sequence_instances
-            WHERE user_id = $1 AND status NOT IN ('completed', 'stopped_reply', 'stopped_bounce', 'stopped_optout', 'canceled', 'failed')
-            ORDER BY id
-            """,
-            userId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var ids = new List<long>();
-        while (await reader.ReadAsync(ct))
-        {
-            ids.Add(reader.GetInt64(0));
-        }
-
-        return ids;
+            $"SELECT id FROM sequence_instances WHERE user_id = $1 AND status IN {SequenceStatuses.LiveSql} ORDER BY id", userId);
+        return await command.ReadAllAsync(reader => reader.GetInt64(0), ct);
     }
 }

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Orleans;
 using RoleFerry.Api.Infrastructure;
 using RoleFerry.Api.Jobs;
 using RoleFerry.Api.Matching;
+using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Api.Applications;
 
@@ -261,60 +263,40 @@ public static class ApplicationsApi
     }
 
     /// <summary>
-    /// In one transaction: lock the application, cancel its live sequences (status, stop time and reason, version
-    /// bumped so a sequence grain holding the old version re-reads the row and stops) and its scheduled outreach,
-    /// then soft-delete it. Mails already handed to SMTP (status sending) are left to the sequence engine.
+    /// Soft-deletes the application (with its audit event) in one statement, then cancels its live sequences through
+    /// their grains, as contact and account deletion do. The deletion is committed first, so no step can be claimed
+    /// meanwhile (a claim refuses a deleted application's steps), and a sequence this call did not reach (a crash in
+    /// between) cancels itself at its next wake-up for the same reason. Mails already handed to SMTP (status sending)
+    /// are left to the sequence engine.
     /// </summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var userId = principal.GetUserId();
         var now = clock.GetUtcNow();
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var locked = connection.Command(
+        var deleted = await db.ExecuteAsync(
             """
-            SELECT id FROM applications WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL FOR UPDATE
+            WITH deleted AS (
+                UPDATE applications SET deleted_at = $3, updated_at = $3
+                WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL
+                RETURNING id)
+            INSERT INTO audit_events (user_id, actor, action, entity_type, entity_id, created_at)
+            SELECT $2, 'user:' || $2::text, 'application.deleted', 'application', id, $3 FROM deleted
             """,
-            id, userId))
+            id, userId, now);
+        if (deleted == 0)
         {
-            if (await locked.ExecuteScalarAsync(ct) is null)
-            {
-                return NotFound(id);
-            }
+            return NotFound(id);
         }
 
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        await using var live = db.Command(
+            $"SELECT id FROM sequence_instances WHERE application_id = $1 AND user_id = $2 AND status IN {SequenceStatuses.LiveSql} ORDER BY id",
+            id, userId);
+        foreach (var sequenceId in await live.ReadAllAsync(reader => reader.GetInt64(0), ct))
         {
-            batch.BatchCommands.Add(Sql.BatchCommand(
-                """
-                UPDATE sequence_instances
-                SET status = 'canceled', stopped_at = $3, stop_reason = 'the application was deleted',
-                    next_step_due_at = NULL, resume_at = NULL, updated_at = $3, version = version + 1
-                WHERE application_id = $1 AND user_id = $2 AND status IN ('active', 'paused', 'parked')
-                """,
-                id, userId, now));
-            batch.BatchCommands.Add(Sql.BatchCommand(
-                """
-                UPDATE outreach SET status = 'canceled', updated_at = $3
-                WHERE application_id = $1 AND user_id = $2 AND status = 'scheduled'
-                """,
-                id, userId, now));
-            batch.BatchCommands.Add(Sql.BatchCommand(
-                """
-                UPDATE applications SET deleted_at = $3, updated_at = $3 WHERE id = $1 AND user_id = $2
-                """,
-                id, userId, now));
-            batch.BatchCommands.Add(Sql.BatchCommand(
-                """
-                INSERT INTO audit_events (user_id, actor, action, entity_type, entity_id, created_at)
-                VALUES ($1, 'user:' || $1::text, 'application.deleted', 'application', $2, $3)
-                """,
-                userId, id, now));
-            await batch.ExecuteNonQueryAsync(ct);
+            await grains.GetGrain<ISequenceGrain>(sequenceId).StopAsync(SequenceStatuses.Canceled, "the application was deleted");
         }
 
-        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 

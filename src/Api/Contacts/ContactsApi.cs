@@ -202,11 +202,11 @@ public static class ContactsApi
         var userId = principal.GetUserId();
         var sequences = new List<long>();
         await using (var live = db.Command(
-            """
+            $"""
             SELECT c.id AS contact_id, si.id AS sequence_id
             FROM contacts c
             LEFT JOIN sequence_instances si ON si.contact_id = c.id
-                 AND si.status NOT IN ('completed', 'stopped_reply', 'stopped_bounce', 'stopped_optout', 'canceled', 'failed')
+                 AND si.status IN {SequenceStatuses.LiveSql}
             WHERE c.id = $1 AND c.user_id = $2
             ORDER BY si.id
             """,

@@ -17,10 +17,6 @@ namespace RoleFerry.Api.Sequences;
 /// </summary>
 public static class SequencesApi
 {
-    /// <summary>The statuses <c>GET /api/sequences?status=</c> takes (API.md).</summary>
-    private static readonly string[] ListedStatuses =
-        ["active", "paused", "parked", "completed", "stopped_reply", "stopped_bounce", "stopped_optout", "canceled", "failed"];
-
     public static IEndpointRouteBuilder MapSequencesApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/applications/{id:long}/sequences", EnrollAsync)
@@ -114,9 +110,9 @@ public static class SequencesApi
             errors.Add("contactId", "contactId must be a positive id.");
         }
 
-        if (status is not null && !ListedStatuses.Contains(status))
+        if (status is not null && !SequenceStatuses.All.Contains(status))
         {
-            errors.Add("status", $"status must be one of {string.Join("|", ListedStatuses)}.");
+            errors.Add("status", $"status must be one of {string.Join("|", SequenceStatuses.All)}.");
         }
 
         var paging = PageRequest.From(page, pageSize, errors);
@@ -138,7 +134,7 @@ public static class SequencesApi
             Sql.BatchCommand(
                 $"""
                 SELECT si.id, si.application_id, si.contact_id, si.status, si.mailbox_id, m.email AS mailbox_email,
-                       CASE WHEN si.status IN ('active', 'parked') THEN si.next_step_due_at END AS next_step_at,
+                       CASE WHEN si.status IN {SequenceStatuses.WakingSql} THEN si.next_step_due_at END AS next_step_at,
                        si.template_id, coalesce(si.template_snapshot ->> 'name', '') AS template_name, si.current_step,
                        si.total_steps, si.enrolled_at, si.stopped_at, si.stop_reason,
                        CASE WHEN si.status = 'parked' THEN si.resume_at END AS resume_at

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Inbox;
+using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Grains.EmailEvents;
 
@@ -72,7 +73,7 @@ public sealed partial class EmailEventStore
     private static async Task<IReadOnlyList<long>> LiveToParkAsync(NpgsqlConnection c, long contactId)
     {
         await using var command = c.Command(
-            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'parked') ORDER BY id", contactId);
+            $"SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN {SequenceStatuses.WakingSql} ORDER BY id", contactId);
         return await command.ReadAllAsync(reader => reader.GetInt64(0));
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Npgsql;
+using RoleFerry.Grains.Contacts;
 using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Notifications;
+using RoleFerry.Grains.Sequences;
 
 namespace RoleFerry.Grains.EmailEvents;
 
@@ -43,14 +45,13 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var owned = await connection.ExecuteAsync("UPDATE contacts SET updated_at = now() WHERE id = $1 AND user_id = $2", contactId, userId);
-        if (owned == 0)
+        if (!await ContactOutreachFacts.LockOwnedAsync(connection, userId, contactId))
         {
             return null;
         }
 
         var contact = new SentMessage(0, 0, 0, contactId, 0, null, null);
-        await OptOutAsync(connection, contact, "opt_out", at);
+        await ContactOutreachFacts.OptedOutAsync(connection, contactId, "opt_out", at);
         var effects = await StopAllAsync(connection, contact, SequenceStatuses.StoppedOptOut, "the contact opted out", false, false);
         await transaction.CommitAsync();
         return effects.SequencesToStop;
@@ -66,13 +67,13 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
         switch (e.Type)
         {
             case EmailEventTypes.Delivered:
-                await c.ExecuteAsync("UPDATE outreach SET status = 'delivered', delivered_at = $2, updated_at = now() WHERE id = $1 AND status = 'sent'", sent.OutreachId, at);
+                await OutreachEventWrites.DeliveredAsync(c, sent.OutreachId, at);
                 return EventEffects.None;
             case EmailEventTypes.Open:
-                await c.ExecuteAsync("UPDATE outreach SET open_count = open_count + 1, opened_at = coalesce(opened_at, $2), updated_at = now() WHERE id = $1", sent.OutreachId, at);
+                await OutreachEventWrites.OpenedAsync(c, sent.OutreachId, at);
                 return EventEffects.None;
             case EmailEventTypes.Click:
-                await c.ExecuteAsync("UPDATE outreach SET click_count = click_count + 1, clicked_at = coalesce(clicked_at, $2), updated_at = now() WHERE id = $1", sent.OutreachId, at);
+                await OutreachEventWrites.ClickedAsync(c, sent.OutreachId, at);
                 return EventEffects.None;
             case EmailEventTypes.AutoReply:
                 await c.ExecuteAsync("UPDATE applications SET reply_status = 'auto_replied', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
@@ -82,23 +83,23 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
                 await NotificationStore.ReplyAsync(c, sent.OutreachId, e.EventId, at);
                 return await StopAllAsync(c, sent, SequenceStatuses.StoppedReply, "the contact replied", bounce: false, spam: false);
             case EmailEventTypes.Bounce:
-                await c.ExecuteAsync("UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1", sent.OutreachId, at, e.Reason);
-                await c.ExecuteAsync("UPDATE contacts SET bounce_count = bounce_count + 1, updated_at = now() WHERE id = $1", sent.ContactId);
+                await OutreachEventWrites.BouncedAsync(c, sent.OutreachId, at, e.Reason);
+                await ContactOutreachFacts.BouncedAsync(c, sent.ContactId);
                 await c.ExecuteAsync("UPDATE applications SET reply_status = 'bounced', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
                 if (IsHardBounce(e))
                 {
-                    await SuppressAsync(c, sent, "hard_bounce");
+                    await ContactOutreachFacts.SuppressAsync(c, sent.ContactId, "hard_bounce");
                 }
 
                 await NotificationStore.BounceAsync(c, sent.OutreachId, at);
 
                 return await StopAllAsync(c, sent, SequenceStatuses.StoppedBounce, "the contact's address bounced", bounce: true, spam: false);
             case EmailEventTypes.SpamReport:
-                await c.ExecuteAsync("UPDATE contacts SET spam_reports = spam_reports + 1, updated_at = now() WHERE id = $1", sent.ContactId);
-                await OptOutAsync(c, sent, "spam_report", at);
+                await ContactOutreachFacts.SpamReportedAsync(c, sent.ContactId);
+                await ContactOutreachFacts.OptedOutAsync(c, sent.ContactId, "spam_report", at);
                 return await StopAllAsync(c, sent, SequenceStatuses.StoppedOptOut, "the contact reported spam", bounce: false, spam: true);
             case EmailEventTypes.Unsubscribe:
-                await OptOutAsync(c, sent, "unsubscribe", at);
+                await ContactOutreachFacts.OptedOutAsync(c, sent.ContactId, "unsubscribe", at);
                 await c.ExecuteAsync("UPDATE applications SET reply_status = 'unsubscribed', updated_at = now() WHERE id = $1 AND reply_status = 'none'", sent.ApplicationId);
                 return await StopAllAsync(c, sent, SequenceStatuses.StoppedOptOut, "the contact unsubscribed", bounce: false, spam: false);
             default:
@@ -109,8 +110,8 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
     /// <summary>Reply: the step is replied; the application is replied and moves saved→applied, applied→interviewing.</summary>
     private static async Task ApplyReplyAsync(NpgsqlConnection c, SentMessage sent, DateTimeOffset at)
     {
-        await c.ExecuteAsync("UPDATE outreach SET status = 'replied', replied_at = $2, updated_at = now() WHERE id = $1", sent.OutreachId, at);
-        await c.ExecuteAsync("UPDATE contacts SET last_contacted_at = $2, updated_at = now() WHERE id = $1", sent.ContactId, at);
+        await OutreachEventWrites.RepliedAsync(c, sent.OutreachId, at);
+        await ContactOutreachFacts.ContactedAsync(c, sent.ContactId, at);
         await c.ExecuteAsync(
             """
             WITH old AS (SELECT id, status FROM applications WHERE id = $1 AND deleted_at IS NULL FOR UPDATE),
@@ -125,30 +126,11 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
             """, sent.ApplicationId, at);
     }
 
-    private static async Task OptOutAsync(NpgsqlConnection c, SentMessage sent, string reason, DateTimeOffset at)
-    {
-        await c.ExecuteAsync(
-            """
-            UPDATE contacts SET opted_out = true, opted_out_at = coalesce(opted_out_at, $2),
-                                opted_out_reason = coalesce(opted_out_reason, $3), updated_at = now()
-            WHERE id = $1
-            """, sent.ContactId, at, reason);
-        await SuppressAsync(c, sent, reason);
-    }
-
-    private static Task SuppressAsync(NpgsqlConnection c, SentMessage sent, string reason) =>
-        c.ExecuteAsync(
-            """
-            INSERT INTO suppression_list (email, reason, user_id)
-            SELECT lower(email), $2, user_id FROM contacts WHERE id = $1
-            ON CONFLICT DO NOTHING
-            """, sent.ContactId, reason);
-
     private static async Task<EventEffects> StopAllAsync(
         NpgsqlConnection c, SentMessage sent, string status, string reason, bool bounce, bool spam)
     {
         await using var command = c.Command(
-            "SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN ('active', 'paused', 'parked') ORDER BY id", sent.ContactId);
+            $"SELECT id FROM sequence_instances WHERE contact_id = $1 AND status IN {SequenceStatuses.LiveSql} ORDER BY id", sent.ContactId);
         var ids = await command.ReadAllAsync(reader => reader.GetInt64(0));
         return new EventEffects(ids, status, reason, bounce, spam);
     }

@@ -1,4 +1,5 @@
 using Npgsql;
+using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Grains.Maintenance;
 
@@ -10,10 +11,10 @@ public sealed class MaintenanceStore(NpgsqlDataSource db)
     /// sequence. Opted-out contacts stay: they are the suppression list.
     /// </summary>
     public Task<int> DeleteStaleContactsAsync(DateTimeOffset cutoff) => db.ExecuteAsync(
-        """
+        $"""
         DELETE FROM contacts c
         WHERE c.last_contacted_at < $1 AND NOT c.opted_out
-          AND NOT EXISTS (SELECT 1 FROM sequence_instances si WHERE si.contact_id = c.id AND si.status IN ('active', 'paused', 'parked'))
+          AND NOT EXISTS (SELECT 1 FROM sequence_instances si WHERE si.contact_id = c.id AND si.status IN {SequenceStatuses.LiveSql})
         """,
         cutoff);
 
@@ -23,11 +24,11 @@ public sealed class MaintenanceStore(NpgsqlDataSource db)
         await using var batch = db.Batch(
             Sql.BatchCommand("SELECT count(*) FROM jobs WHERE expires_at < $1", now),
             Sql.BatchCommand(
-                """
+                $"""
                 SELECT si.id FROM sequence_instances si
                 JOIN applications a ON a.id = si.application_id
                 JOIN jobs j ON j.id = a.job_id
-                WHERE j.expires_at < $1 AND si.status IN ('active', 'paused', 'parked')
+                WHERE j.expires_at < $1 AND si.status IN {SequenceStatuses.LiveSql}
                 ORDER BY si.id
                 """,
                 now));

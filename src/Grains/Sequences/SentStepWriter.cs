@@ -1,4 +1,5 @@
 using Npgsql;
+using RoleFerry.Grains.Contacts;
 
 namespace RoleFerry.Grains.Sequences;
 
@@ -38,12 +39,7 @@ public sealed class SentStepWriter : IDisposable
             """,
             ArrayParameter.Of(steps, s => s.OutreachId), ArrayParameter.Times(steps, s => s.SentAt)));
         batch.BatchCommands.Add(Sql.BatchCommand(
-            """
-            UPDATE contacts c SET last_contacted_at = x.sent_at, updated_at = now()
-            FROM unnest($1::bigint[], $2::timestamptz[]) AS x(id, sent_at)
-            JOIN outreach o ON o.id = x.id
-            WHERE c.id = o.contact_id
-            """,
+            ContactOutreachFacts.ContactedBySentStepsSql,
             ArrayParameter.Of(steps, s => s.OutreachId), ArrayParameter.Times(steps, s => s.SentAt)));
         batch.BatchCommands.Add(Sql.BatchCommand(
             """

@@ -13,7 +13,7 @@ namespace RoleFerry.Grains.Sequences;
 /// sequence instance (template and variables snapshotted) and one scheduled outreach row per step in one
 /// transaction. The caller starts the sequence grain.
 /// </summary>
-public sealed class SequenceEnrollment(NpgsqlDataSource db)
+public sealed class SequenceEnrollment(NpgsqlDataSource db, SuppressionList suppression)
 {
     private const string UniqueViolation = "23505";
 
@@ -30,7 +30,7 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db)
             return EnrollmentResult.Fail(EnrollmentError.OptedOut, "The contact opted out of emails.");
         }
 
-        if (await new SuppressionList(db).ReasonForContactAsync(request.ContactId) is { } suppressed)
+        if (await suppression.ReasonForContactAsync(request.ContactId) is { } suppressed)
         {
             return EnrollmentResult.Fail(EnrollmentError.Suppressed,
                 $"The contact's address is on the suppression list ({suppressed}): RoleFerry never emails it again.");

@@ -1,6 +1,5 @@
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
-using RoleFerry.Grains.Suppression;
 using RoleFerry.Grains.Templates;
 
 namespace RoleFerry.Grains.Sequences;
@@ -26,7 +25,7 @@ public sealed partial class SequenceGrain
     {
         if (context.SuppressionReason is not null && !context.ContactReplied && !context.ContactOptedOut && context.ContactBounces == 0)
         {
-            await suppression.CancelStepAsync(Id, S.CurrentStep, stop.Reason);
+            await store.CancelStepAsync(Id, S.CurrentStep, stop.Reason);
         }
 
         await FinishAsync(stop.Status, stop.Reason);

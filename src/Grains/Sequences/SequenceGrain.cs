@@ -6,7 +6,6 @@ using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
-using RoleFerry.Grains.Suppression;
 using RoleFerry.Grains.Telemetry;
 using RoleFerry.Grains.Templates;
 
@@ -31,7 +30,6 @@ public sealed partial class SequenceGrain(
     IOptions<SequenceOptions> options,
     OutreachMetrics metrics,
     SequenceThreadStore threads,
-    SuppressionList suppression,
     SendGate gate,
     SentStepWriter sentSteps,
     TimeProvider clock,

@@ -1,4 +1,5 @@
 using Npgsql;
+using RoleFerry.Grains.Contacts;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Notifications;
 
@@ -165,12 +166,7 @@ public sealed class SequenceOutreachStore : IDisposable
             Sql.BatchCommand(
                 "UPDATE outreach SET status = 'bounced', bounced_at = $2, error = $3, updated_at = now() WHERE id = $1",
                 outreachId, now, error),
-            Sql.BatchCommand(
-                """
-                UPDATE contacts SET bounce_count = bounce_count + 1, updated_at = now()
-                WHERE id = (SELECT contact_id FROM outreach WHERE id = $1)
-                """,
-                outreachId),
+            ContactOutreachFacts.BouncedByOutreach(outreachId),
             Sql.BatchCommand(
                 """
                 INSERT INTO suppression_list (email, reason, user_id)
@@ -181,6 +177,14 @@ public sealed class SequenceOutreachStore : IDisposable
             NotificationStore.Bounce(outreachId, now));
         await batch.ExecuteNonQueryAsync();
     }
+
+    /// <summary>The step will not be sent (its address is on the suppression list): canceled, with <paramref name="reason"/> as its error.</summary>
+    public Task CancelStepAsync(long instanceId, int stepNo, string reason) => _db.ExecuteAsync(
+        """
+        UPDATE outreach SET status = 'canceled', error = $3, updated_at = now()
+        WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
+        """,
+        instanceId, stepNo, reason);
 
     /// <summary>Cancels every step not yet claimed.</summary>
     public Task CancelRemainingAsync(long instanceId) => _db.ExecuteAsync(

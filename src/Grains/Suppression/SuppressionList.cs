@@ -7,7 +7,8 @@ namespace RoleFerry.Grains.Suppression;
 /// (<c>email_hash = suppression_hash(address)</c>, sha256 hex of the normalized address), from any user's outreach.
 /// Every entry has the hash, the same whether it keeps the address or was anonymized when its user's data was
 /// erased (a CHECK in migration 0007), so one probe of its unique index answers. Enrollment refuses such a contact
-/// (409), the send claim refuses its steps, and a step refused for it is canceled with the reason.
+/// (409), the send claim refuses its steps, and a step refused for it is canceled with the reason
+/// (<c>SequenceOutreachStore.CancelStepAsync</c>).
 /// </summary>
 public sealed class SuppressionList(NpgsqlDataSource db)
 {
@@ -19,20 +20,4 @@ public sealed class SuppressionList(NpgsqlDataSource db)
         WHERE c.id = $1
         """,
         contactId) as string;
-
-    /// <summary>Why <paramref name="address"/> is suppressed; null when it is not.</summary>
-    public async Task<string?> ReasonForAddressAsync(string address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        return await db.ScalarAsync(
-            "SELECT reason FROM suppression_list WHERE email = lower(btrim($1)) OR email_hash = suppression_hash($1) LIMIT 1", address) as string;
-    }
-
-    /// <summary>The step will not be sent: canceled, with <paramref name="reason"/> as its error.</summary>
-    public Task CancelStepAsync(long instanceId, int stepNo, string reason) => db.ExecuteAsync(
-        """
-        UPDATE outreach SET status = 'canceled', error = $3, updated_at = now()
-        WHERE sequence_instance_id = $1 AND step_no = $2 AND status = 'scheduled'
-        """,
-        instanceId, stepNo, reason);
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Grains.Users;
 
@@ -6,7 +7,7 @@ namespace RoleFerry.Grains.Users;
 public sealed class UserStore(NpgsqlDataSource db)
 {
     public async Task<int> CountLiveSequencesAsync(long userId) => Convert.ToInt32(await db.ScalarAsync(
-        "SELECT count(*) FROM sequence_instances WHERE user_id = $1 AND status IN ('active', 'paused', 'parked')", userId));
+        $"SELECT count(*) FROM sequence_instances WHERE user_id = $1 AND status IN {SequenceStatuses.LiveSql}", userId));
 
     /// <summary>
     /// The sends today's quota has used: steps claimed since <paramref name="dayStart"/> and not given back (a step
