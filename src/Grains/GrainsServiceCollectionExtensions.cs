@@ -59,6 +59,7 @@ public static class GrainsServiceCollectionExtensions
         services.Configure<UserQuotaOptions>(configuration.GetSection(UserQuotaOptions.SectionName));
         services.AddGrainStorage<UserStorage>(UserStorage.Name);
         services.AddSingleton<UserStore>();
+        services.AddSingleton<UserAccountStore>();
         services.Configure<MaintenanceOptions>(configuration.GetSection(MaintenanceOptions.SectionName));
         services.AddSingleton<MaintenanceStore>();
 

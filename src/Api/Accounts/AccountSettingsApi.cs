@@ -50,8 +50,8 @@ public static class AccountSettingsApi
     }
 
     internal static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        UpdateMeRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins,
-        TimeProvider clock, CancellationToken ct)
+        UpdateMeRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IGrainFactory grains,
+        IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
     {
         var errors = request.Validate();
         if (request.Timezone is not null)
@@ -65,18 +65,13 @@ public static class AccountSettingsApi
         }
 
         var userId = principal.GetUserId();
-        // The user grain's state is the tier and the wallet (version-checked); these columns are not in it.
-        await using (var update = db.Command(
-            """
-            UPDATE users SET full_name = coalesce($2::text, full_name), mode = coalesce($3::text, mode),
-                             timezone = coalesce($4::text, timezone), updated_at = $5
-            WHERE id = $1
-            """,
-            userId, request.FullName?.Trim(), request.Mode, request.Timezone, clock.GetUtcNow()))
+        // The user grain refuses to activate for a user that does not exist (erased since the token was checked).
+        if (await db.ScalarAsync("SELECT 1 FROM users WHERE id = $1", userId) is null)
         {
-            await update.ExecuteNonQueryAsync(ct);
+            return Problems.NotFound("The account no longer exists.");
         }
 
+        await grains.GetGrain<IUserGrain>(userId).UpdateProfileAsync(new ProfileChange(request.FullName?.Trim(), request.Mode, request.Timezone));
         return await MeRows.FindAsync(db, userId, admins.CurrentValue, ct) is { } me
             ? TypedResults.Ok(me)
             : Problems.NotFound("The account no longer exists.");
@@ -84,7 +79,7 @@ public static class AccountSettingsApi
 
     internal static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
         ChangePasswordRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher,
-        IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+        IGrainFactory grains, CancellationToken ct)
     {
         var errors = request.Validate();
         if (!errors.IsEmpty)
@@ -99,15 +94,8 @@ public static class AccountSettingsApi
         }
 
         var session = Guid.TryParse(principal.FindFirstValue(SessionClaims.Session), out var id) ? id : (Guid?)null;
-        await using var update = db.Command(
-            """
-            UPDATE users SET password_hash = $2, security_stamp = gen_random_uuid(), password_session = $3::uuid,
-                             failed_login_count = 0, locked_until = NULL, updated_at = $4
-            WHERE id = $1
-            """,
-            userId, hasher.HashPassword(new AccountUser(userId, ""), request.NewPassword!), session, clock.GetUtcNow());
-        await update.ExecuteNonQueryAsync(ct);
-        await grains.GetGrain<ISessionGrain>(userId).ReloadAsync();
+        await grains.GetGrain<ISessionGrain>(userId)
+            .ChangePasswordAsync(hasher.HashPassword(new AccountUser(userId, ""), request.NewPassword!), session);
         return TypedResults.NoContent();
     }
 
@@ -147,8 +135,7 @@ public static class AccountSettingsApi
             await grains.GetGrain<ISequenceGrain>(sequenceId).StopAsync(SequenceStatuses.Canceled, "the account was deleted");
         }
 
-        await grains.GetGrain<IUserAccountGrain>(userId).CloseAsync();
-        await AccountErasure.EraseAsync(db, userId, ct);
+        await grains.GetGrain<IUserGrain>(userId).EraseAsync();
         await grains.GetGrain<ISessionGrain>(userId).ReloadAsync();
         return TypedResults.NoContent();
     }

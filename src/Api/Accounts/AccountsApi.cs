@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans;
 using RoleFerry.Api.Infrastructure;
+using RoleFerry.Grains.Interfaces.Users;
 
 namespace RoleFerry.Api.Accounts;
 
@@ -45,7 +47,7 @@ public static class AccountsApi
     }
 
     internal static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher, TimeProvider clock, CancellationToken ct)
+        RegisterRequest request, IGrainFactory grains, IPasswordHasher<AccountUser> hasher)
     {
         var errors = request.Validate();
         if (!errors.IsEmpty)
@@ -55,27 +57,11 @@ public static class AccountsApi
 
         var email = request.Email!.Trim();
         var hash = hasher.HashPassword(new AccountUser(0, email), request.Password!);
-        await using var command = db.Command(
-            """
-            INSERT INTO users (email, password_hash, full_name, mode, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $5)
-            ON CONFLICT ((lower(email))) DO NOTHING
-            RETURNING id, email, full_name, mode, subscription_tier
-            """,
-            email, hash, request.FullName!.Trim(), request.Mode, clock.GetUtcNow());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return Problems.Conflict("An account with this email already exists.");
-        }
-
-        var user = new UserResponse(
-            reader.Get<long>("id"),
-            reader.Get<string>("email"),
-            reader.Get<string>("full_name"),
-            reader.Get<string>("mode"),
-            reader.Get<string>("subscription_tier"));
-        return TypedResults.Created("/api/me", user);
+        var registered = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.PlatformKey)
+            .RegisterAsync(new NewUser(email, hash, request.FullName!.Trim(), request.Mode!));
+        return registered is null
+            ? Problems.Conflict("An account with this email already exists.")
+            : TypedResults.Created("/api/me", new UserResponse(registered.Id, registered.Email, registered.FullName, registered.Mode, registered.Tier));
     }
 
     internal static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
@@ -83,6 +69,7 @@ public static class AccountsApi
         NpgsqlDataSource db,
         IPasswordHasher<AccountUser> hasher,
         TokenIssuer tokens,
+        IGrainFactory grains,
         IOptions<ApiOptions> options,
         TimeProvider clock,
         HttpContext context,
@@ -127,35 +114,17 @@ public static class AccountsApi
 
         var user = new AccountUser(id, email);
         var verdict = hasher.VerifyHashedPassword(user, hash, request.Password!);
+        var session = grains.GetGrain<ISessionGrain>(id);
         if (verdict == PasswordVerificationResult.Failed)
         {
             // Counted atomically; the failure that reaches the limit locks the account and restarts the count.
-            await using var fail = db.Command(
-                """
-                UPDATE users SET
-                    failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-                    locked_until       = CASE WHEN failed_login_count + 1 >= $2 THEN $3 + $4 ELSE NULL END,
-                    updated_at         = $3
-                WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3)
-                RETURNING locked_until
-                """,
-                id, options.Value.MaxFailedLogins, now, options.Value.LockoutDuration);
-            var counted = await fail.ExecuteScalarAsync(ct);
-            return counted is null
-                ? Problems.Locked("The account is locked after too many wrong passwords; try again later.")
-                : Problems.Unauthorized("The email or the password is wrong.");
+            return await session.RecordFailedLoginAsync(now, options.Value.MaxFailedLogins, options.Value.LockoutDuration)
+                ? Problems.Unauthorized("The email or the password is wrong.")
+                : Problems.Locked("The account is locked after too many wrong passwords; try again later.");
         }
 
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, request.Password!) : null;
-        await using var succeed = db.Command(
-            """
-            UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = $2, updated_at = $2,
-                             password_hash = COALESCE($3::text, password_hash)
-            WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
-            RETURNING id
-            """,
-            id, now, rehashed);
-        if (await succeed.ExecuteScalarAsync(ct) is null)
+        if (!await session.RecordLoginAsync(now, rehashed))
         {
             return Problems.Locked("The account is locked after too many wrong passwords; try again later.");
         }

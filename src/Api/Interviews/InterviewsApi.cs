@@ -94,7 +94,7 @@ public static class InterviewsApi
             return NoApplication(id);
         }
 
-        await grains.GetGrain<IUserAccountGrain>(userId).RefreshInterviewRemindersAsync();
+        await grains.GetGrain<IUserGrain>(userId).RefreshInterviewRemindersAsync();
         return TypedResults.Created($"/api/interviews/{created.Id}", created);
     }
 
@@ -176,7 +176,7 @@ public static class InterviewsApi
             return NoInterview(id);
         }
 
-        await grains.GetGrain<IUserAccountGrain>(userId).RefreshInterviewRemindersAsync();
+        await grains.GetGrain<IUserGrain>(userId).RefreshInterviewRemindersAsync();
         return TypedResults.Ok(updated);
     }
 
@@ -197,7 +197,7 @@ public static class InterviewsApi
             }
         }
 
-        await grains.GetGrain<IUserAccountGrain>(userId).RefreshInterviewRemindersAsync();
+        await grains.GetGrain<IUserGrain>(userId).RefreshInterviewRemindersAsync();
         return TypedResults.NoContent();
     }
 

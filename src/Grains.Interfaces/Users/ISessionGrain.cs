@@ -1,10 +1,12 @@
 namespace RoleFerry.Grains.Interfaces.Users;
 
 /// <summary>
-/// One user's sign-in state (key: users.id): the security stamp and the session that last changed the password,
-/// read from the users row once and kept in memory, so checking a bearer token on every request costs no database
-/// round trip. Whoever changes those columns or erases the row calls <see cref="ReloadAsync"/> after the commit
-/// (and the grain reads the row again when its copy is a minute old).
+/// One user's sign-in (key: users.id): the <c>users</c> row's sign-in columns (password hash, security stamp, the
+/// session that last changed the password, failed logins and the lock), written only here, and the stamp and
+/// session kept in memory, so checking a bearer token on every request costs no database round trip. A grain apart
+/// from <see cref="IUserGrain"/> on purpose: token checks, on every request, never wait behind the user grain's
+/// turns (enrollment, a send's quota). Whoever erases the row calls <see cref="ReloadAsync"/> after the commit (and
+/// the grain reads the row again when its copy is a minute old).
 /// </summary>
 [Alias("RoleFerry.ISessionGrain")]
 public interface ISessionGrain : IGrainWithIntegerKey
@@ -16,7 +18,29 @@ public interface ISessionGrain : IGrainWithIntegerKey
     [Alias("IsHonoured")]
     Task<bool> IsHonouredAsync(Guid? stamp, Guid? session);
 
-    /// <summary>The users row changed (password changed, account erased): reads it again now.</summary>
+    /// <summary>The users row changed (account erased, or by hand): reads it again now.</summary>
     [Alias("Reload")]
     Task ReloadAsync();
+
+    /// <summary>
+    /// A wrong password at <paramref name="now"/>: counted; the failure that reaches <paramref name="maxFailures"/>
+    /// locks the account for <paramref name="lockout"/> and restarts the count. False when the account is locked
+    /// (nothing counted).
+    /// </summary>
+    [Alias("RecordFailedLogin")]
+    Task<bool> RecordFailedLoginAsync(DateTimeOffset now, int maxFailures, TimeSpan lockout);
+
+    /// <summary>
+    /// A right password at <paramref name="now"/>: the count and lock are cleared, the login time kept, and the hash
+    /// replaced by <paramref name="rehashedPassword"/> when given. False when the account is locked.
+    /// </summary>
+    [Alias("RecordLogin")]
+    Task<bool> RecordLoginAsync(DateTimeOffset now, string? rehashedPassword);
+
+    /// <summary>
+    /// A new password: the hash, a new security stamp (every other token is revoked at once) and
+    /// <paramref name="session"/>, the session that changed it, which stays signed in; the lock is cleared.
+    /// </summary>
+    [Alias("ChangePassword")]
+    Task ChangePasswordAsync(string passwordHash, Guid? session);
 }

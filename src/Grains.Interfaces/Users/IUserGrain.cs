@@ -1,8 +1,10 @@
 namespace RoleFerry.Grains.Interfaces.Users;
 
 /// <summary>
-/// One user (key: users.id): tier quotas (active sequences, sends per UTC day), enrollment, and a credits wallet
-/// whose every change is an immutable ledger row.
+/// One user (key: users.id): tier quotas (active sequences, sends per UTC day), enrollment, a credits wallet whose
+/// every change is an immutable ledger row, the profile, the reminder that announces interviews 24 hours ahead, and
+/// the account's erasure. The <c>users</c> row is written only by the user's grains: this one (wallet, profile,
+/// erasure), <see cref="ISessionGrain"/> (sign-in columns) and <see cref="IUserDirectoryGrain"/> (registration).
 /// </summary>
 [Alias("RoleFerry.IUserGrain")]
 public interface IUserGrain : IGrainWithIntegerKey
@@ -32,4 +34,22 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// <summary>Adds (positive) or spends (negative) credits; refused when the balance would go negative.</summary>
     [Alias("ChangeCredits")]
     Task<CreditResult> ChangeCreditsAsync(int delta, string reason, string? reference);
+
+    /// <summary>Changes the profile fields the change carries (<c>PATCH /api/me</c>); the others stay.</summary>
+    [Alias("UpdateProfile")]
+    Task UpdateProfileAsync(ProfileChange change);
+
+    /// <summary>
+    /// The user's interviews changed: announces those less than 24 hours away now, and arms the reminder for the
+    /// next one (or drops it when none is left).
+    /// </summary>
+    [Alias("RefreshInterviewReminders")]
+    Task RefreshInterviewRemindersAsync();
+
+    /// <summary>
+    /// Erases the account (<c>DELETE /api/me</c>, after its sequences were canceled through their grains): the
+    /// user's reminders go, the rows are erased in one transaction, and the grain deactivates.
+    /// </summary>
+    [Alias("Erase")]
+    Task EraseAsync();
 }

@@ -1,16 +1,17 @@
-using Npgsql;
 using RoleFerry.Grains.Interfaces.Users;
 
 namespace RoleFerry.Grains.Users;
 
 /// <summary>
-/// Keeps one user's security stamp and password session in memory (see <see cref="ISessionGrain"/>). A cache of the
-/// users row, never written here: a new activation reads the row, <see cref="ReloadAsync"/> reads it after a change,
-/// and a copy older than <see cref="MaxAge"/> is read again before it answers, which bounds how long a missed
-/// reload (a silo lost between the commit and the call, a row changed by hand) can honour a revoked token.
+/// One user's sign-in (see <see cref="ISessionGrain"/>): writes the users row's sign-in columns
+/// (<see cref="UserAccountStore"/>) and keeps the security stamp and password session in memory. A new activation
+/// reads the row, every write of its own reads it again, <see cref="ReloadAsync"/> reads it after someone else's
+/// change (the erasure), and a copy older than <see cref="MaxAge"/> is read again before it answers, which bounds
+/// how long a missed reload (a silo lost between the commit and the call, a row changed by hand) can honour a
+/// revoked token.
 /// </summary>
 [GrainType("session")]
-public sealed class SessionGrain(NpgsqlDataSource db, TimeProvider clock) : Grain, ISessionGrain
+public sealed class SessionGrain(UserAccountStore accounts, TimeProvider clock) : Grain, ISessionGrain
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
@@ -18,6 +19,8 @@ public sealed class SessionGrain(NpgsqlDataSource db, TimeProvider clock) : Grai
     private (Guid Stamp, Guid? PasswordSession)? _row;
 
     private DateTimeOffset _readAt;
+
+    private long Id => this.GetPrimaryKeyLong();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => ReloadAsync();
 
@@ -34,9 +37,19 @@ public sealed class SessionGrain(NpgsqlDataSource db, TimeProvider clock) : Grai
     public async Task ReloadAsync()
     {
         var readAt = clock.GetUtcNow();
-        await using var command = db.Command("SELECT security_stamp, password_session FROM users WHERE id = $1", this.GetPrimaryKeyLong());
-        await using var reader = await command.ExecuteReaderAsync();
-        _row = await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetOrNull<Guid>(1)) : null;
+        _row = await accounts.ReadSignInAsync(Id);
         _readAt = readAt;
+    }
+
+    public Task<bool> RecordFailedLoginAsync(DateTimeOffset now, int maxFailures, TimeSpan lockout) =>
+        accounts.RecordFailedLoginAsync(Id, now, maxFailures, lockout);
+
+    public Task<bool> RecordLoginAsync(DateTimeOffset now, string? rehashedPassword) =>
+        accounts.RecordLoginAsync(Id, now, rehashedPassword);
+
+    public async Task ChangePasswordAsync(string passwordHash, Guid? session)
+    {
+        await accounts.ChangePasswordAsync(Id, passwordHash, session, clock.GetUtcNow());
+        await ReloadAsync();
     }
 }

@@ -4,12 +4,12 @@ using RoleFerry.Grains.Notifications;
 namespace RoleFerry.Grains.Users;
 
 /// <summary>
-/// Interview reminders (<see cref="IUserAccountGrain"/>). The schedule lives in the rows (interviews and the
+/// Interview reminders, and the account's erasure, which drops them. The schedule lives in the rows (interviews and the
 /// notifications already written); the reminder <see cref="InterviewReminder"/> only wakes the grain when the next
 /// announcement is due, and every wake-up announces what is due and re-arms for the next one. Its period is a
 /// catch-up: a tick missed while no silo ran comes at most one period late.
 /// </summary>
-public sealed partial class UserGrain : IUserAccountGrain, IRemindable
+public sealed partial class UserGrain : IRemindable
 {
     public const string InterviewReminder = "interview-soon";
 
@@ -17,13 +17,14 @@ public sealed partial class UserGrain : IUserAccountGrain, IRemindable
 
     public Task RefreshInterviewRemindersAsync() => AnnounceInterviewsAsync();
 
-    public async Task CloseAsync()
+    public async Task EraseAsync()
     {
         if (await this.GetReminder(InterviewReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
 
+        await accounts.EraseAsync(Id);
         DeactivateOnIdle();
     }
 

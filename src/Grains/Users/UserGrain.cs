@@ -12,7 +12,8 @@ namespace RoleFerry.Grains.Users;
 /// <summary>
 /// One user: serializes enrollment against the active-sequence quota, counts today's sends in memory (recounted
 /// from the outreach rows on activation and at each UTC day, by the same rule: claimed today and not given back),
-/// and changes credits through the ledger, in the same transaction as the balance.
+/// and changes credits through the ledger, in the same transaction as the balance; changes the profile and erases
+/// the account (<see cref="UserAccountStore"/>).
 /// Call direction: sequences await this grain (quota), so it never awaits a running sequence: stops are
 /// one-way requests (<see cref="ISequenceGrain.RequestStopAsync"/>).
 /// </summary>
@@ -20,6 +21,7 @@ namespace RoleFerry.Grains.Users;
 public sealed partial class UserGrain(
     [PersistentState("user", UserStorage.Name)] IPersistentState<UserState> state,
     UserStore store,
+    UserAccountStore accounts,
     SequenceEnrollment enrollment,
     EmailEventStore events,
     IOptions<UserQuotaOptions> quotas,
@@ -135,6 +137,8 @@ public sealed partial class UserGrain(
 
         return new CreditResult(true, balance);
     }
+
+    public Task UpdateProfileAsync(ProfileChange change) => accounts.UpdateProfileAsync(Id, change, clock.GetUtcNow());
 
     /// <summary>A new UTC day recounts the sends from the rows; the first call of an activation too.</summary>
     private async Task RollDayAsync()

@@ -1,0 +1,102 @@
+using Npgsql;
+using RoleFerry.Grains.Interfaces.Users;
+
+namespace RoleFerry.Grains.Users;
+
+/// <summary>
+/// The <c>users</c> row's account side, beside the user grain's state (<see cref="UserStorage"/>): creating the
+/// row (<see cref="UserDirectoryGrain"/>), the profile and the erasure (<see cref="UserGrain"/>), the sign-in columns
+/// (<see cref="SessionGrain"/>). No other code writes the table.
+/// </summary>
+public sealed class UserAccountStore(NpgsqlDataSource db)
+{
+    /// <summary>Inserts the account; null when the email (case-insensitively) is taken.</summary>
+    public async Task<RegisteredUser?> RegisterAsync(NewUser user, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var command = db.Command(
+            """
+            INSERT INTO users (email, password_hash, full_name, mode, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $5)
+            ON CONFLICT ((lower(email))) DO NOTHING
+            RETURNING id, email, full_name, mode, subscription_tier
+            """,
+            user.Email, user.PasswordHash, user.FullName, user.Mode, now);
+        return await command.ReadFirstAsync(reader => new RegisteredUser(
+            reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+    }
+
+    public Task UpdateProfileAsync(long userId, ProfileChange change, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return db.ExecuteAsync(
+            """
+            UPDATE users SET full_name = coalesce($2::text, full_name), mode = coalesce($3::text, mode),
+                             timezone = coalesce($4::text, timezone), updated_at = $5
+            WHERE id = $1
+            """,
+            userId, change.FullName, change.Mode, change.Timezone, now);
+    }
+
+    /// <summary>The security stamp and the password-changing session; null when the user does not exist.</summary>
+    public async Task<(Guid Stamp, Guid? PasswordSession)?> ReadSignInAsync(long userId)
+    {
+        await using var command = db.Command("SELECT security_stamp, password_session FROM users WHERE id = $1", userId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetOrNull<Guid>(1)) : null;
+    }
+
+    /// <summary>
+    /// Counts a wrong password atomically; the failure that reaches the limit locks the account and restarts the
+    /// count. False when the account is locked (nothing counted).
+    /// </summary>
+    public async Task<bool> RecordFailedLoginAsync(long userId, DateTimeOffset now, int maxFailures, TimeSpan lockout) =>
+        await db.ScalarAsync(
+            """
+            UPDATE users SET
+                failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+                locked_until       = CASE WHEN failed_login_count + 1 >= $2 THEN $3 + $4 ELSE NULL END,
+                updated_at         = $3
+            WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3)
+            RETURNING id
+            """,
+            userId, maxFailures, now, lockout) is not null;
+
+    /// <summary>A login: the count and lock cleared, the hash replaced when rehashed. False when the account is locked.</summary>
+    public async Task<bool> RecordLoginAsync(long userId, DateTimeOffset now, string? rehashedPassword) =>
+        await db.ScalarAsync(
+            """
+            UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = $2, updated_at = $2,
+                             password_hash = COALESCE($3::text, password_hash)
+            WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
+            RETURNING id
+            """,
+            userId, now, rehashedPassword) is not null;
+
+    public Task ChangePasswordAsync(long userId, string passwordHash, Guid? session, DateTimeOffset now) => db.ExecuteAsync(
+        """
+        UPDATE users SET password_hash = $2, security_stamp = gen_random_uuid(), password_session = $3::uuid,
+                         failed_login_count = 0, locked_until = NULL, updated_at = $4
+        WHERE id = $1
+        """,
+        userId, passwordHash, session, now);
+
+    /// <summary>
+    /// Erases the user's rows in one batch (one implicit transaction). What must outlive the user stays without personal data: suppression
+    /// entries keep only the address's hash (so the address is still never emailed again), ledger rows keep their
+    /// amounts without owner or reference, mailbox reservations keep the sending statistics (their links are cleared
+    /// by their foreign keys). Everything else the user owns goes with the users row (ON DELETE CASCADE), after the
+    /// rows that only name the user by value: the events of their emails and their audit events.
+    /// </summary>
+    public async Task EraseAsync(long userId)
+    {
+        await using var batch = db.Batch(
+            Sql.BatchCommand("SELECT id FROM users WHERE id = $1 FOR UPDATE", userId),
+            Sql.BatchCommand("UPDATE suppression_list SET email = NULL, user_id = NULL WHERE user_id = $1", userId),
+            Sql.BatchCommand("UPDATE credit_ledger SET user_id = NULL, ref = NULL WHERE user_id = $1", userId),
+            Sql.BatchCommand("DELETE FROM outreach_events e USING outreach o WHERE e.outreach_id = o.id AND o.user_id = $1", userId),
+            Sql.BatchCommand("DELETE FROM audit_events WHERE user_id = $1", userId),
+            Sql.BatchCommand("DELETE FROM users WHERE id = $1", userId));
+        await batch.ExecuteNonQueryAsync();
+    }
+}
