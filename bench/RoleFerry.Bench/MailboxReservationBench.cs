@@ -1,3 +1,4 @@
+using RoleFerry.Grains.Mailboxes;
 using System.Diagnostics;
 using Npgsql;
 using RoleFerry.Grains.Interfaces.Mailboxes;
@@ -7,7 +8,7 @@ namespace RoleFerry.Bench;
 /// <summary>
 /// (1) Mailbox reservation. <see cref="Reservations"/> reservations are made by C concurrent senders over M mailboxes
 /// whose caps add up to exactly that many (cap = reservations ÷ M), so every run ends with every mailbox at its cap.
-/// RoleFerry: the product's path for a first step (IMailboxPoolGrain.PickAsync, then IMailboxGrain.TryReserveAsync, another pick on a
+/// RoleFerry: the product's path for a first step (IMailboxPoolEngineGrain.PickAsync, then IMailboxEngineGrain.TryReserveAsync, another pick on a
 /// refusal), each grant a committed mailbox_reservations row. Baseline: the seed's "Select Available Mailbox" SQL,
 /// SELECT ... FOR UPDATE SKIP LOCKED + UPDATE sent_today in one transaction, one connection per sender, on a fresh
 /// copy of the same database on the same PostgreSQL. After each run: no mailbox over its cap (counter and, for
@@ -43,9 +44,9 @@ public sealed class MailboxReservationBench(BenchDatabase databases, ResultTable
         var connectionString = await databases.CreateAsync();
         await using var silo = await BenchSilo.StartAsync(connectionString, maxPoolSize: Math.Max(100, senders + 20));
         await InsertMailboxesAsync(silo.DataSource, mailboxCount, cap);
-        var pool = silo.Grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey);
+        var pool = silo.Grains.GetGrain<IMailboxPoolEngineGrain>(IMailboxPoolGrain.PlatformKey);
         // Activates the pool, which activates every mailbox (state loaded, health reminder registered): warm, as in a running silo.
-        var ids = (await pool.ListAsync()).Select(m => m.Id).ToList();
+        var ids = (await silo.Grains.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).ListAsync()).Select(m => m.Id).ToList();
         if (ids.Count != mailboxCount)
         {
             throw new InvalidOperationException($"The pool lists {ids.Count} mailboxes, expected {mailboxCount}.");
@@ -76,7 +77,7 @@ public sealed class MailboxReservationBench(BenchDatabase databases, ResultTable
                         continue;
                     }
 
-                    var result = await silo.Grains.GetGrain<IMailboxGrain>(candidate).TryReserveAsync(instanceId, 1);
+                    var result = await silo.Grains.GetGrain<IMailboxEngineGrain>(candidate).TryReserveAsync(instanceId, 1);
                     if (result.Granted)
                     {
                         break;
@@ -95,7 +96,7 @@ public sealed class MailboxReservationBench(BenchDatabase databases, ResultTable
         var overflowGranted = 0;
         for (var i = 0; i < OverflowAttempts; i++)
         {
-            var result = await silo.Grains.GetGrain<IMailboxGrain>(ids[i % ids.Count]).TryReserveAsync(instances[reservations + i], 1);
+            var result = await silo.Grains.GetGrain<IMailboxEngineGrain>(ids[i % ids.Count]).TryReserveAsync(instances[reservations + i], 1);
             overflowGranted += result.Granted ? 1 : 0;
         }
 

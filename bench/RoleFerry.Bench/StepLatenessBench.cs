@@ -360,7 +360,7 @@ public sealed class StepLatenessBench(
         return command;
     }
 
-    /// <summary>Starts each live sequence at its start time (ISequenceGrain.StartAsync registers its wake-up), without waiting for the previous call.</summary>
+    /// <summary>Starts each live sequence at its start time (ISequenceEngineGrain.StartAsync registers its wake-up), without waiting for the previous call.</summary>
     private static async Task<int> StartLiveAsync(BenchSilo silo, IReadOnlyList<StepDue> live)
     {
         var calls = new List<Task>(live.Count);
@@ -372,7 +372,7 @@ public sealed class StepLatenessBench(
                 await Task.Delay(wait);
             }
 
-            calls.Add(silo.Grains.GetGrain<ISequenceGrain>(step.Id).StartAsync());
+            calls.Add(silo.Grains.GetGrain<ISequenceEngineGrain>(step.Id).StartAsync());
         }
 
         var failures = 0;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using RoleFerry.Grains.Email;
-using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Bench;
 

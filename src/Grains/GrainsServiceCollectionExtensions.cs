@@ -5,7 +5,7 @@ using Orleans.Storage;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.EmailEvents;
 using RoleFerry.Grains.Inbox;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 using RoleFerry.Grains.Mailboxes;
 using RoleFerry.Grains.Maintenance;
 using RoleFerry.Grains.Notifications;

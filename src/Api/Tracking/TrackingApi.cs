@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Orleans;
 using RoleFerry.Grains.Interfaces.Email;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 
 namespace RoleFerry.Api.Tracking;
 

@@ -5,6 +5,8 @@ namespace RoleFerry.Grains.Interfaces.Users;
 /// every change is an immutable ledger row, the profile, the reminder that announces interviews 24 hours ahead, and
 /// the account's erasure. The <c>users</c> row is written only by the user's grains: this one (wallet, profile,
 /// erasure), <see cref="ISessionGrain"/> (sign-in columns) and <see cref="IUserDirectoryGrain"/> (registration).
+/// What the API may call; sequences take and give back sends of today's quota through the grain's second, internal
+/// interface (<c>IUserEngineGrain</c> in RoleFerry.Grains).
 /// </summary>
 [Alias("RoleFerry.IUserGrain")]
 public interface IUserGrain : IGrainWithIntegerKey
@@ -19,14 +21,6 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("OptOutContact")]
     Task<bool> OptOutContactAsync(long contactId);
-
-    /// <summary>Takes one send from today's quota; false when the quota is used up.</summary>
-    [Alias("TryConsumeSend")]
-    Task<bool> TryConsumeSendAsync();
-
-    /// <summary>Gives a send taken today back: its step was not claimed, or SMTP said "try later".</summary>
-    [Alias("ReleaseSend")]
-    Task ReleaseSendAsync();
 
     [Alias("GetQuota")]
     Task<UserQuota> GetQuotaAsync();

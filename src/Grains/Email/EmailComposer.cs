@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 
 namespace RoleFerry.Grains.Email;
 

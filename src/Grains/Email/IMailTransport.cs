@@ -1,4 +1,5 @@
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.Email;
 

@@ -5,6 +5,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.Email;
 

@@ -1,5 +1,6 @@
 using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Sequences;
 
 namespace RoleFerry.Grains.EmailEvents;
 
@@ -26,7 +27,7 @@ public sealed partial class EmailEventGrain
         var parked = 0;
         foreach (var sequenceId in applied.SequencesToPark)
         {
-            var view = await GrainFactory.GetGrain<ISequenceGrain>(sequenceId).ParkAsync(inbound.Entry.ReturnDate);
+            var view = await GrainFactory.GetGrain<ISequenceEngineGrain>(sequenceId).ParkAsync(inbound.Entry.ReturnDate);
             parked += view.Status == SequenceStatuses.Parked ? 1 : 0;
         }
 

@@ -2,6 +2,7 @@ using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Telemetry;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.EmailEvents;
 
@@ -11,7 +12,7 @@ namespace RoleFerry.Grains.EmailEvents;
 /// Call direction: this grain awaits mailboxes and sequences; neither ever calls it.
 /// </summary>
 [GrainType("email-event")]
-public sealed partial class EmailEventGrain(EmailEventStore store, EmailEventMetrics metrics) : Grain, IEmailEventGrain
+public sealed partial class EmailEventGrain(EmailEventStore store, EmailEventMetrics metrics) : Grain, IEmailEventGrain, IInboundEventGrain
 {
     public async Task<bool> ApplyAsync(EmailEvent emailEvent)
     {
@@ -32,7 +33,7 @@ public sealed partial class EmailEventGrain(EmailEventStore store, EmailEventMet
         if ((effects.MailboxBounce || effects.MailboxSpam)
             && effects.Message is { MailboxId: long mailboxId, ReservationId: long reservationId })
         {
-            var mailbox = GrainFactory.GetGrain<IMailboxGrain>(mailboxId);
+            var mailbox = GrainFactory.GetGrain<IMailboxEngineGrain>(mailboxId);
             await (effects.MailboxBounce ? mailbox.RecordBounceAsync(reservationId) : mailbox.RecordSpamAsync(reservationId));
         }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using RoleFerry.Grains.Interfaces.Email;
-using RoleFerry.Grains.Interfaces.Inbox;
+using RoleFerry.Grains.Inbox;
 using RoleFerry.Grains.Interfaces.Sequences;
 
 namespace RoleFerry.Grains.EmailEvents;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MimeKit;
-using RoleFerry.Grains.Interfaces.Inbox;
 
 namespace RoleFerry.Grains.Inbox;
 

@@ -1,5 +1,4 @@
 using RoleFerry.Grains.Interfaces.Email;
-using RoleFerry.Grains.Interfaces.Inbox;
 
 namespace RoleFerry.Grains.Inbox;
 

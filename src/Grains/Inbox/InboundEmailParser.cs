@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
 using RoleFerry.Grains.Email;
-using RoleFerry.Grains.Interfaces.Inbox;
 
 namespace RoleFerry.Grains.Inbox;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Npgsql;
-using RoleFerry.Grains.Interfaces.Inbox;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 
 namespace RoleFerry.Grains.Inbox;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.Inbox;
 

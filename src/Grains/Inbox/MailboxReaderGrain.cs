@@ -5,8 +5,9 @@ using Npgsql;
 using Orleans.Runtime;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Email;
-using RoleFerry.Grains.Interfaces.Inbox;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.EmailEvents;
 
 namespace RoleFerry.Grains.Inbox;
 
@@ -295,7 +296,7 @@ public sealed class MailboxReaderGrain(
             QuotedText.Snippet(email.TextBody), email.TextBody, now, kind.ReturnDate, kind.BounceType, kind.BounceStatus,
             kind.FailedRecipient, Relay: kind.Kind == EmailEventTypes.Reply);
         var emailEvent = new EmailEvent($"inbound:{email.MessageId}", kind.Kind, now, kind.BounceType, Reason(kind));
-        var result = await GrainFactory.GetGrain<IEmailEventGrain>(match.MessageId).ApplyInboundAsync(new InboundEvent(emailEvent, entry));
+        var result = await GrainFactory.GetGrain<IInboundEventGrain>(match.MessageId).ApplyInboundAsync(new InboundEvent(emailEvent, entry));
         if (!result.Known)
         {
             return InboxCounters.Unmatched;
@@ -317,7 +318,7 @@ public sealed class MailboxReaderGrain(
     {
         try
         {
-            var settings = await GrainFactory.GetGrain<IMailboxGrain>(Id).GetSmtpSettingsAsync();
+            var settings = await GrainFactory.GetGrain<IMailboxEngineGrain>(Id).GetSmtpSettingsAsync();
             await relay.SendPendingAsync(Id, settings);
         }
         catch (Exception error) when (error is NpgsqlException or TimeoutException or OperationCanceledException)

@@ -5,8 +5,8 @@ using MailKit.Search;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using RoleFerry.Grains.Interfaces.Inbox;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.Inbox;
 
@@ -87,7 +87,7 @@ internal sealed class MailboxReaderLoop
             TimeSpan backoff;
             try
             {
-                var settings = await _grains.GetGrain<IMailboxGrain>(_mailboxId).GetImapSettingsAsync();
+                var settings = await _grains.GetGrain<IMailboxEngineGrain>(_mailboxId).GetImapSettingsAsync();
                 if (settings is null)
                 {
                     _logger.LogInformation("Mailbox {MailboxId} has no IMAP settings: its reader stops", _mailboxId);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using RoleFerry.Grains.Interfaces.Inbox;
 
 namespace RoleFerry.Grains.Inbox;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RoleFerry.Grains.Interfaces.Inbox;
+using RoleFerry.Grains.Inbox;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 
 namespace RoleFerry.Grains.Mailboxes;

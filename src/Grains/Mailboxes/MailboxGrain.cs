@@ -27,7 +27,7 @@ public sealed partial class MailboxGrain(
     MailboxMetrics metrics,
     MailboxSettingsStore settingsStore,
     NotificationStore notifications,
-    TimeProvider clock) : Grain, IMailboxGrain, IRemindable
+    TimeProvider clock) : Grain, IMailboxGrain, IMailboxEngineGrain, IRemindable
 {
     public const string HealthReminderName = "health-check";
     private const string InstanceStepKey = "mailbox_reservations_instance_step_key";
@@ -312,7 +312,7 @@ public sealed partial class MailboxGrain(
     }
 
     /// <summary>
-    /// Tells the pool how available this mailbox is now. <see cref="IMailboxPoolGrain.UpdateAsync"/> is one-way: the
+    /// Tells the pool how available this mailbox is now. <see cref="IMailboxPoolEngineGrain.UpdateAsync"/> is one-way: the
     /// pool awaits mailboxes (its activation and ListAsync ask each for a snapshot), so a mailbox awaiting the pool
     /// could deadlock the two non-reentrant activations. A lost report only makes the pool's pick a hint that
     /// TryReserveAsync refuses, and a refusal reports again.
@@ -321,7 +321,7 @@ public sealed partial class MailboxGrain(
     {
         var verdict = Evaluate(now);
         var availability = new MailboxAvailability(Id, verdict.Eligible, State.SentToday, verdict.EffectiveCap, verdict.NextEligibleAt);
-        GrainFactory.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey).UpdateAsync(availability).Ignore();
+        GrainFactory.GetGrain<IMailboxPoolEngineGrain>(IMailboxPoolGrain.PlatformKey).UpdateAsync(availability).Ignore();
     }
 
     /// <summary>Commits a reservation for today (releasing <paramref name="carriedOver"/>, an earlier day's, in the same transaction).</summary>

@@ -16,7 +16,7 @@ public sealed class MailboxPoolGrain(
     MailboxDirectory directory,
     SecretProtector secrets,
     TimeProvider clock,
-    ILogger<MailboxPoolGrain> logger) : Grain, IMailboxPoolGrain
+    ILogger<MailboxPoolGrain> logger) : Grain, IMailboxPoolGrain, IMailboxPoolEngineGrain
 {
     private readonly Dictionary<long, MailboxPoolEntry> _index = new();
 

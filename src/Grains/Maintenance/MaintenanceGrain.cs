@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using RoleFerry.Grains.Interfaces.Maintenance;
 using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Sequences;
 
 namespace RoleFerry.Grains.Maintenance;
 
@@ -91,7 +92,7 @@ public sealed class MaintenanceGrain(
             {
                 try
                 {
-                    await GrainFactory.GetGrain<ISequenceGrain>(id).StartAsync();
+                    await GrainFactory.GetGrain<ISequenceEngineGrain>(id).StartAsync();
                     started++;
                 }
                 catch (Exception error)

@@ -10,7 +10,7 @@ namespace RoleFerry.Grains.Sequences;
 /// first step leaves only after seconds; bounded, the first ones finish at once and the rest follow in turn.
 /// A wake-up that finds every turn taken does not wait for one (its reminder call would time out, and the reminder
 /// would tick again into the same queue): the sequence is queued, once however often it ticks, and the gate calls
-/// its grain (<see cref="ISequenceGrain.SendDueStepAsync"/>) in the next turn that frees. The queue is memory only:
+/// its grain (<see cref="ISequenceEngineGrain.SendDueStepAsync"/>) in the next turn that frees. The queue is memory only:
 /// after a crash the sequences' reminders wake them again.
 /// </summary>
 public sealed class SendGate
@@ -30,7 +30,7 @@ public sealed class SendGate
     private readonly HashSet<long> _queued = [];
 
     public SendGate(IOptions<SequenceOptions> options, IGrainFactory grains, ILogger<SendGate> logger)
-        : this(options, id => grains.GetGrain<ISequenceGrain>(id).SendDueStepAsync(), logger)
+        : this(options, id => grains.GetGrain<ISequenceEngineGrain>(id).SendDueStepAsync(), logger)
     {
     }
 

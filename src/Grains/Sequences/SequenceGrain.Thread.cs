@@ -1,6 +1,7 @@
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Templates;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.Sequences;
 

@@ -8,6 +8,8 @@ using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
 using RoleFerry.Grains.Telemetry;
 using RoleFerry.Grains.Templates;
+using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Users;
 
 namespace RoleFerry.Grains.Sequences;
 
@@ -33,7 +35,7 @@ public sealed partial class SequenceGrain(
     SendGate gate,
     SentStepWriter sentSteps,
     TimeProvider clock,
-    ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, IRemindable
+    ILogger<SequenceGrain> logger) : Grain, ISequenceGrain, ISequenceEngineGrain, IRemindable
 {
     public const string WakeUpReminder = "wake-up";
 
@@ -215,8 +217,8 @@ public sealed partial class SequenceGrain(
             return;
         }
 
-        var mailbox = GrainFactory.GetGrain<IMailboxGrain>(mailboxId);
-        var user = GrainFactory.GetGrain<IUserGrain>(S.UserId);
+        var mailbox = GrainFactory.GetGrain<IMailboxEngineGrain>(mailboxId);
+        var user = GrainFactory.GetGrain<IUserEngineGrain>(S.UserId);
         if (!await user.TryConsumeSendAsync())
         {
             await mailbox.ReleaseAsync(reservation.ReservationId);
@@ -262,7 +264,7 @@ public sealed partial class SequenceGrain(
         }
     }
 
-    private async Task SendAsync(StepContext context, IMailboxGrain mailbox, IUserGrain user, long mailboxId, long reservationId)
+    private async Task SendAsync(StepContext context, IMailboxEngineGrain mailbox, IUserEngineGrain user, long mailboxId, long reservationId)
     {
         var step = S.Step(S.CurrentStep);
         var settings = await mailbox.GetSmtpSettingsAsync();
@@ -313,8 +315,8 @@ public sealed partial class SequenceGrain(
     private async Task HandleOutcomeAsync(UnrecordedOutcome result)
     {
         var (outcome, mailboxId, reservationId, outreachId, attempts, at) = result;
-        var mailbox = GrainFactory.GetGrain<IMailboxGrain>(mailboxId);
-        var user = GrainFactory.GetGrain<IUserGrain>(S.UserId);
+        var mailbox = GrainFactory.GetGrain<IMailboxEngineGrain>(mailboxId);
+        var user = GrainFactory.GetGrain<IUserEngineGrain>(S.UserId);
         switch (outcome.Kind)
         {
             case SendOutcomeKind.Sent:
@@ -461,7 +463,7 @@ public sealed partial class SequenceGrain(
         DateTimeOffset? earliest = null;
         if (S.MailboxId is long preferred)
         {
-            var result = await GrainFactory.GetGrain<IMailboxGrain>(preferred).TryReserveAsync(Id, S.CurrentStep);
+            var result = await GrainFactory.GetGrain<IMailboxEngineGrain>(preferred).TryReserveAsync(Id, S.CurrentStep);
             if (result.Granted)
             {
                 return new MailboxReservation(preferred, result.ReservationId, null);
@@ -476,7 +478,7 @@ public sealed partial class SequenceGrain(
             earliest = result.RetryAt;
         }
 
-        var pool = GrainFactory.GetGrain<IMailboxPoolGrain>(IMailboxPoolGrain.PlatformKey);
+        var pool = GrainFactory.GetGrain<IMailboxPoolEngineGrain>(IMailboxPoolGrain.PlatformKey);
         while (true)
         {
             var pick = await pool.PickAsync(excluded);
@@ -485,7 +487,7 @@ public sealed partial class SequenceGrain(
                 return new MailboxReservation(null, 0, Earliest(earliest, pick.RetryAt));
             }
 
-            var result = await GrainFactory.GetGrain<IMailboxGrain>(candidate).TryReserveAsync(Id, S.CurrentStep);
+            var result = await GrainFactory.GetGrain<IMailboxEngineGrain>(candidate).TryReserveAsync(Id, S.CurrentStep);
             if (result.Granted)
             {
                 return new MailboxReservation(candidate, result.ReservationId, null);

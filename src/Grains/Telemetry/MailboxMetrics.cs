@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.Telemetry;
 

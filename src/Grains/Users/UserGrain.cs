@@ -6,6 +6,7 @@ using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
 using RoleFerry.Grains.Notifications;
 using RoleFerry.Grains.Sequences;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.Users;
 
@@ -15,7 +16,7 @@ namespace RoleFerry.Grains.Users;
 /// and changes credits through the ledger, in the same transaction as the balance; changes the profile and erases
 /// the account (<see cref="UserAccountStore"/>).
 /// Call direction: sequences await this grain (quota), so it never awaits a running sequence: stops are
-/// one-way requests (<see cref="ISequenceGrain.RequestStopAsync"/>).
+/// one-way requests (<see cref="ISequenceEngineGrain.RequestStopAsync"/>).
 /// </summary>
 [GrainType("user")]
 public sealed partial class UserGrain(
@@ -26,7 +27,7 @@ public sealed partial class UserGrain(
     EmailEventStore events,
     IOptions<UserQuotaOptions> quotas,
     NotificationStore notifications,
-    TimeProvider clock) : Grain, IUserGrain
+    TimeProvider clock) : Grain, IUserGrain, IUserEngineGrain
 {
     private DateOnly _day;
     private int _sentToday;
@@ -53,7 +54,7 @@ public sealed partial class UserGrain(
         }
 
         // A sequence created just now has no wake-up yet, so it cannot be waiting on this grain.
-        var started = await GrainFactory.GetGrain<ISequenceGrain>(result.Sequence.Id).StartAsync();
+        var started = await GrainFactory.GetGrain<ISequenceEngineGrain>(result.Sequence.Id).StartAsync();
         return EnrollmentResult.Enrolled(started);
     }
 
@@ -67,7 +68,7 @@ public sealed partial class UserGrain(
 
         foreach (var id in sequences)
         {
-            await GrainFactory.GetGrain<ISequenceGrain>(id).RequestStopAsync(SequenceStatuses.StoppedOptOut, "the contact opted out");
+            await GrainFactory.GetGrain<ISequenceEngineGrain>(id).RequestStopAsync(SequenceStatuses.StoppedOptOut, "the contact opted out");
         }
 
         return true;

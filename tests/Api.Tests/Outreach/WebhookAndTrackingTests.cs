@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RoleFerry.Api.Tests.Support;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 using RoleFerry.Testing;
 
 namespace RoleFerry.Api.Tests.Outreach;

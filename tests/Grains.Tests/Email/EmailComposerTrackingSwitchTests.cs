@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using RoleFerry.Grains.Email;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 
 namespace RoleFerry.Grains.Tests.Email;
 

@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RoleFerry.Grains.Email;
-using RoleFerry.Grains.Interfaces.Mailboxes;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Data.Tracking;
 
 namespace RoleFerry.Grains.Tests.Email;
 

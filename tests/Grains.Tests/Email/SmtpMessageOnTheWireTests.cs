@@ -1,3 +1,4 @@
+using RoleFerry.Grains.Mailboxes;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 using RoleFerry.Testing;
 
 namespace RoleFerry.Grains.Tests.Email;

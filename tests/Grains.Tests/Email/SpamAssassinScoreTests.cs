@@ -1,10 +1,11 @@
+using RoleFerry.Grains.Mailboxes;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 using RoleFerry.Grains.Templates;
 using RoleFerry.Testing;
 using Xunit.Abstractions;

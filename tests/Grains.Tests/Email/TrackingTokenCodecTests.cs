@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using RoleFerry.Grains.Interfaces.Tracking;
+using RoleFerry.Data.Tracking;
 
 namespace RoleFerry.Grains.Tests.Email;
 

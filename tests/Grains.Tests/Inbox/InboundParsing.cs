@@ -1,7 +1,6 @@
 using System.Text;
 using MimeKit;
 using RoleFerry.Grains.Inbox;
-using RoleFerry.Grains.Interfaces.Inbox;
 
 namespace RoleFerry.Grains.Tests.Inbox;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using RoleFerry.Grains.Inbox;
-using RoleFerry.Grains.Interfaces.Inbox;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Tests.Sequences;
@@ -81,5 +80,5 @@ public abstract class InboxTest : OutreachTest
 
     protected static string Day(DateTimeOffset time) => time.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    protected IMailboxReaderGrain Reader(long mailboxId) => Silo.Grains.GetGrain<IMailboxReaderGrain>(mailboxId);
+    internal IMailboxReaderGrain Reader(long mailboxId) => Silo.Grains.GetGrain<IMailboxReaderGrain>(mailboxId);
 }

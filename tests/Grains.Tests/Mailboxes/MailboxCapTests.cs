@@ -1,3 +1,5 @@
+using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Tests.Support;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 
 namespace RoleFerry.Grains.Tests.Mailboxes;
@@ -13,13 +15,13 @@ public sealed class MailboxCapTests : MailboxTest
         var instances = await SequenceInstancesAsync(4);
         await ReserveAllAsync(mailbox, instances[..2]);
 
-        var third = await mailbox.TryReserveAsync(instances[2], 1);
+        var third = await mailbox.Engine().TryReserveAsync(instances[2], 1);
 
         Assert.Equal(ReservationResult.Refuse("daily cap of 2 reached", Nov(3, 0)), third);
         await Clock.AdvanceAsync(Nov(3, 0) - Nov(2, 9) - TimeSpan.FromSeconds(1));
-        Assert.False((await mailbox.TryReserveAsync(instances[2], 1)).Granted);
+        Assert.False((await mailbox.Engine().TryReserveAsync(instances[2], 1)).Granted);
         await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
-        Assert.True((await mailbox.TryReserveAsync(instances[2], 1)).Granted);
+        Assert.True((await mailbox.Engine().TryReserveAsync(instances[2], 1)).Granted);
         var snapshot = await mailbox.GetAsync();
         Assert.Equal((1, 2, true), (snapshot.SentToday, snapshot.EffectiveCap, snapshot.Eligible));
         Assert.Equal(1, await Seed.ScalarAsync("SELECT sent_today FROM mailboxes WHERE id = $1 AND sent_day = DATE '2026-11-03'", snapshot.Id));
@@ -33,18 +35,18 @@ public sealed class MailboxCapTests : MailboxTest
         var instances = await SequenceInstancesAsync(27);
 
         await ReserveAllAsync(mailbox, instances[..10]);
-        Assert.Equal(ReservationResult.Refuse("daily cap of 10 reached", Nov(3, 0)), await mailbox.TryReserveAsync(instances[10], 1));
+        Assert.Equal(ReservationResult.Refuse("daily cap of 10 reached", Nov(3, 0)), await mailbox.Engine().TryReserveAsync(instances[10], 1));
 
         await Clock.AdvanceAsync(TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1));
         var before = await mailbox.GetAsync();
         Assert.Equal(("warmup", 10, 0), (before.Status, before.EffectiveCap, before.SentToday));
         await ReserveAllAsync(mailbox, instances[10..20]);
-        Assert.Equal(ReservationResult.Refuse("daily cap of 10 reached", Nov(3, 9)), await mailbox.TryReserveAsync(instances[20], 1));
+        Assert.Equal(ReservationResult.Refuse("daily cap of 10 reached", Nov(3, 9)), await mailbox.Engine().TryReserveAsync(instances[20], 1));
 
         await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(15, (await mailbox.GetAsync()).EffectiveCap);
         await ReserveAllAsync(mailbox, instances[20..25]);
-        Assert.Equal(ReservationResult.Refuse("daily cap of 15 reached", Nov(4, 0)), await mailbox.TryReserveAsync(instances[25], 1));
+        Assert.Equal(ReservationResult.Refuse("daily cap of 15 reached", Nov(4, 0)), await mailbox.Engine().TryReserveAsync(instances[25], 1));
     }
 
     [Fact]
@@ -57,11 +59,11 @@ public sealed class MailboxCapTests : MailboxTest
 
         Assert.Equal(
             ReservationResult.Refuse("minimum gap since the last send not elapsed", Nov(2, 9, 2)),
-            await mailbox.TryReserveAsync(instances[1], 1));
+            await mailbox.Engine().TryReserveAsync(instances[1], 1));
         await Clock.AdvanceAsync(TimeSpan.FromSeconds(119));
-        Assert.False((await mailbox.TryReserveAsync(instances[1], 1)).Granted);
+        Assert.False((await mailbox.Engine().TryReserveAsync(instances[1], 1)).Granted);
         await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
-        Assert.True((await mailbox.TryReserveAsync(instances[1], 1)).Granted);
+        Assert.True((await mailbox.Engine().TryReserveAsync(instances[1], 1)).Granted);
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class MailboxCapTests : MailboxTest
         var instances = await SequenceInstancesAsync(2);
         await ReserveAllAsync(mailbox, instances[..1]);
 
-        var refused = await mailbox.TryReserveAsync(instances[1], 1);
+        var refused = await mailbox.Engine().TryReserveAsync(instances[1], 1);
 
         Assert.Equal(Nov(2, 9, 2) + expected, refused.RetryAt);
     }
@@ -87,19 +89,19 @@ public sealed class MailboxCapTests : MailboxTest
         var mailbox = await AddAsync(silo, Mailbox(dailyCap: 1));
         var instances = await SequenceInstancesAsync(2);
         var reserved = (await ReserveAllAsync(mailbox, instances[..1]))[0];
-        Assert.False((await mailbox.TryReserveAsync(instances[1], 1)).Granted);
+        Assert.False((await mailbox.Engine().TryReserveAsync(instances[1], 1)).Granted);
 
-        await mailbox.ReleaseAsync(reserved);
-        await mailbox.ReleaseAsync(reserved);   // a repeated release changes nothing
+        await mailbox.Engine().ReleaseAsync(reserved);
+        await mailbox.Engine().ReleaseAsync(reserved);   // a repeated release changes nothing
 
         Assert.Equal(0, (await mailbox.GetAsync()).SentToday);
         Assert.Equal(1, await Seed.ScalarAsync(
             "SELECT count(*) FROM mailbox_reservations WHERE id = $1 AND released AND released_at = $2", reserved, Nov(2, 9)));
-        var again = await mailbox.TryReserveAsync(instances[0], 1);   // the released step may be reserved anew
+        var again = await mailbox.Engine().TryReserveAsync(instances[0], 1);   // the released step may be reserved anew
         Assert.True(again.Granted);
         Assert.NotEqual(reserved, again.ReservationId);
-        Assert.False((await mailbox.TryReserveAsync(instances[1], 1)).Granted);
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => mailbox.ReleaseAsync(again.ReservationId + 1000));
+        Assert.False((await mailbox.Engine().TryReserveAsync(instances[1], 1)).Granted);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => mailbox.Engine().ReleaseAsync(again.ReservationId + 1000));
     }
 
     [Fact]
@@ -112,10 +114,10 @@ public sealed class MailboxCapTests : MailboxTest
         await Clock.AdvanceAsync(TimeSpan.FromDays(1));
         await ReserveAllAsync(mailbox, instances[1..2]);
 
-        await mailbox.ReleaseAsync(yesterdays);
+        await mailbox.Engine().ReleaseAsync(yesterdays);
 
         Assert.Equal(1, (await mailbox.GetAsync()).SentToday);
-        Assert.False((await mailbox.TryReserveAsync(instances[2], 1)).Granted);
+        Assert.False((await mailbox.Engine().TryReserveAsync(instances[2], 1)).Granted);
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class MailboxCapTests : MailboxTest
         var mailbox = await AddAsync(silo, Mailbox(dailyCap: 20));
         var instances = await SequenceInstancesAsync(50);
 
-        var results = await Task.WhenAll(instances.Select(id => mailbox.TryReserveAsync(id, 1)));
+        var results = await Task.WhenAll(instances.Select(id => mailbox.Engine().TryReserveAsync(id, 1)));
 
         var granted = results.Where(r => r.Granted).ToList();
         Assert.Equal(20, granted.Count);
@@ -150,8 +152,8 @@ public sealed class MailboxCapTests : MailboxTest
         var mailbox = MailboxGrain(second, id);
 
         Assert.Equal(2, (await mailbox.GetAsync()).SentToday);
-        Assert.True((await mailbox.TryReserveAsync(instances[2], 1)).Granted);
-        Assert.Equal(ReservationResult.Refuse("daily cap of 3 reached", Nov(3, 0)), await mailbox.TryReserveAsync(instances[3], 1));
+        Assert.True((await mailbox.Engine().TryReserveAsync(instances[2], 1)).Granted);
+        Assert.Equal(ReservationResult.Refuse("daily cap of 3 reached", Nov(3, 0)), await mailbox.Engine().TryReserveAsync(instances[3], 1));
         Assert.Equal(3, await LiveReservationsAsync(id));
     }
 
@@ -169,10 +171,10 @@ public sealed class MailboxCapTests : MailboxTest
             "INSERT INTO mailbox_reservations (mailbox_id, day, reserved_at) VALUES ($1, DATE '2026-11-02', $2)", id, Nov(2, 9));
         await Seed.ExecuteAsync("UPDATE mailboxes SET sent_today = 2, version = version + 1 WHERE id = $1", id);
 
-        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => mailbox.TryReserveAsync(instances[1], 1));
+        await Assert.ThrowsAsync<Orleans.Storage.InconsistentStateException>(() => mailbox.Engine().TryReserveAsync(instances[1], 1));
 
         Assert.Equal(2, await LiveReservationsAsync(id));
-        Assert.Equal(ReservationResult.Refuse("daily cap of 2 reached", Nov(3, 0)), await mailbox.TryReserveAsync(instances[2], 1));
+        Assert.Equal(ReservationResult.Refuse("daily cap of 2 reached", Nov(3, 0)), await mailbox.Engine().TryReserveAsync(instances[2], 1));
         Assert.Equal(2, (await mailbox.GetAsync()).SentToday);
     }
 
@@ -185,9 +187,9 @@ public sealed class MailboxCapTests : MailboxTest
         var firstId = (await first.GetAsync()).Id;
         var instance = (await SequenceInstancesAsync(1))[0];
 
-        var granted = await first.TryReserveAsync(instance, 2);
-        var repeated = await first.TryReserveAsync(instance, 2);   // at the cap now, yet the same step keeps its grant
-        var elsewhere = await other.TryReserveAsync(instance, 2);
+        var granted = await first.Engine().TryReserveAsync(instance, 2);
+        var repeated = await first.Engine().TryReserveAsync(instance, 2);   // at the cap now, yet the same step keeps its grant
+        var elsewhere = await other.Engine().TryReserveAsync(instance, 2);
 
         Assert.True(granted.Granted);
         Assert.Equal(ReservationResult.Grant(granted.ReservationId), repeated);
@@ -207,8 +209,8 @@ public sealed class MailboxCapTests : MailboxTest
         var abandoned = (await ReserveAllAsync(mailbox, instances[..1]))[0];
         await Clock.AdvanceAsync(TimeSpan.FromDays(1));
 
-        var moved = await mailbox.TryReserveAsync(instances[0], 1);
-        var atCap = await mailbox.TryReserveAsync(instances[1], 1);
+        var moved = await mailbox.Engine().TryReserveAsync(instances[0], 1);
+        var atCap = await mailbox.Engine().TryReserveAsync(instances[1], 1);
 
         Assert.True(moved.Granted);
         Assert.NotEqual(abandoned, moved.ReservationId);
@@ -232,10 +234,10 @@ public sealed class MailboxCapTests : MailboxTest
         var instance = (await SequenceInstancesAsync(1))[0];
         // Reserved, then its turn died before the claim (its mailbox's silo crashed): nothing releases it.
         var abandoned = (await ReserveAllAsync(first, [instance]))[0];
-        var sameDay = await other.TryReserveAsync(instance, 1);
+        var sameDay = await other.Engine().TryReserveAsync(instance, 1);
         await Clock.AdvanceAsync(TimeSpan.FromDays(1));
 
-        var moved = await other.TryReserveAsync(instance, 1);
+        var moved = await other.Engine().TryReserveAsync(instance, 1);
 
         Assert.Equal(ReservationResult.Refuse($"step 1 of sequence instance {instance} is already reserved on mailbox {firstId}", null), sameDay);
         Assert.True(moved.Granted);
@@ -258,7 +260,7 @@ public sealed class MailboxCapTests : MailboxTest
         await Seed.ExecuteAsync("UPDATE mailbox_reservations SET sent_at = $2 WHERE id = $1", sent, Nov(2, 9));
         await Clock.AdvanceAsync(TimeSpan.FromDays(1));
 
-        Assert.Equal(ReservationResult.Grant(sent), await mailbox.TryReserveAsync(instance, 1));
+        Assert.Equal(ReservationResult.Grant(sent), await mailbox.Engine().TryReserveAsync(instance, 1));
         Assert.Equal(0, (await mailbox.GetAsync()).SentToday);
         Assert.Equal(1, await Seed.ScalarAsync("SELECT count(*) FROM mailbox_reservations WHERE id = $1 AND sent_at = $2", sent, Nov(2, 9)));
     }
@@ -269,8 +271,8 @@ public sealed class MailboxCapTests : MailboxTest
         var silo = await StartSiloAsync();
         var mailbox = await AddAsync(silo, Mailbox());
 
-        await Assert.ThrowsAsync<ArgumentException>(() => mailbox.TryReserveAsync(999_999, 1));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mailbox.TryReserveAsync(1, 0));
+        await Assert.ThrowsAsync<ArgumentException>(() => mailbox.Engine().TryReserveAsync(999_999, 1));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => mailbox.Engine().TryReserveAsync(1, 0));
 
         var snapshot = await mailbox.GetAsync();
         Assert.Equal((0, (DateTimeOffset?)null), (snapshot.SentToday, snapshot.LastSentAt));

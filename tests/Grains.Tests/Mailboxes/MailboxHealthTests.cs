@@ -1,3 +1,5 @@
+using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Tests.Support;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 
 namespace RoleFerry.Grains.Tests.Mailboxes;
@@ -14,19 +16,19 @@ public sealed class MailboxHealthTests : MailboxTest
         var instances = await SequenceInstancesAsync(21);
         var sent = await ReserveAllAsync(mailbox, instances[..20]);
 
-        await mailbox.RecordBounceAsync(sent[0]);
-        await mailbox.RecordBounceAsync(sent[0]);   // the same bounce again: nothing changes
-        await mailbox.RecordBounceAsync(sent[1]);
+        await mailbox.Engine().RecordBounceAsync(sent[0]);
+        await mailbox.Engine().RecordBounceAsync(sent[0]);   // the same bounce again: nothing changes
+        await mailbox.Engine().RecordBounceAsync(sent[1]);
         var unhealthy = await mailbox.GetAsync();
-        var refusedUnhealthy = await mailbox.TryReserveAsync(instances[20], 1);
-        await mailbox.RecordBounceAsync(sent[2]);
+        var refusedUnhealthy = await mailbox.Engine().TryReserveAsync(instances[20], 1);
+        await mailbox.Engine().RecordBounceAsync(sent[2]);
 
         Assert.Equal((50, "active", false), (unhealthy.HealthScore, unhealthy.Status, unhealthy.Eligible));
         Assert.Equal(ReservationResult.Refuse("health 50 below 70", null), refusedUnhealthy);
         var paused = await mailbox.GetAsync();
         Assert.Equal((25, "paused", "health below 50"), (paused.HealthScore, paused.Status, paused.PausedReason));
-        Assert.Equal(ReservationResult.Refuse("paused: health below 50", null), await mailbox.TryReserveAsync(instances[20], 1));
-        Assert.Equal(new MailboxPick(null, null), await Pool(silo).PickAsync([]));
+        Assert.Equal(ReservationResult.Refuse("paused: health below 50", null), await mailbox.Engine().TryReserveAsync(instances[20], 1));
+        Assert.Equal(new MailboxPick(null, null), await Pool(silo).Engine().PickAsync([]));
         Assert.Equal(
             [
                 new HealthLogRow(75, 0.05m, 0, 20, 1, "active", $"bounce of reservation {sent[0]}", Nov(2, 9)),
@@ -45,9 +47,9 @@ public sealed class MailboxHealthTests : MailboxTest
         var id = (await mailbox.GetAsync()).Id;
         var sent = await ReserveAllAsync(mailbox, await SequenceInstancesAsync(10));
 
-        await mailbox.RecordSpamAsync(sent[0]);
-        await mailbox.RecordSpamAsync(sent[1]);
-        await mailbox.RecordSpamAsync(sent[2]);
+        await mailbox.Engine().RecordSpamAsync(sent[0]);
+        await mailbox.Engine().RecordSpamAsync(sent[1]);
+        await mailbox.Engine().RecordSpamAsync(sent[2]);
 
         Assert.Equal(
             [
@@ -56,7 +58,7 @@ public sealed class MailboxHealthTests : MailboxTest
                 new HealthLogRow(40, 0m, 3, 10, 0, "paused", $"spam report on reservation {sent[2]}; paused: health below 50", Nov(2, 9)),
             ],
             await HealthLogsAsync(id));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => mailbox.RecordSpamAsync(sent[9] + 1000));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => mailbox.Engine().RecordSpamAsync(sent[9] + 1000));
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public sealed class MailboxHealthTests : MailboxTest
         var sent = await ReserveAllAsync(mailbox, await SequenceInstancesAsync(20));
         await Clock.AdvanceAsync(Nov(3, 0, 30) - Nov(2, 9));
 
-        await mailbox.RecordBounceAsync(sent[0]);
+        await mailbox.Engine().RecordBounceAsync(sent[0]);
 
         var snapshot = await mailbox.GetAsync();
         Assert.Equal((0, 75, "active", true), (snapshot.SentToday, snapshot.HealthScore, snapshot.Status, snapshot.Eligible));
@@ -134,8 +136,8 @@ public sealed class MailboxHealthTests : MailboxTest
         var mailbox = await AddAsync(silo, Mailbox(dailyCap: 50, warmup: true));
         var id = (await mailbox.GetAsync()).Id;
         var sent = await ReserveAllAsync(mailbox, await SequenceInstancesAsync(10));
-        await mailbox.RecordSpamAsync(sent[0]);
-        await mailbox.RecordSpamAsync(sent[1]);   // 60: below 70, not paused
+        await mailbox.Engine().RecordSpamAsync(sent[0]);
+        await mailbox.Engine().RecordSpamAsync(sent[1]);   // 60: below 70, not paused
         await silo.StopAsync();
         // As if warm-up began exactly 30 days before the next check (old enough to end, not old enough for the bonus).
         await Seed.ExecuteAsync("UPDATE mailboxes SET warmup_started_at = $2 WHERE id = $1", id, Nov(2, 15) - TimeSpan.FromDays(30));

@@ -1,3 +1,5 @@
+using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Tests.Support;
 using System.Text;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 
@@ -15,7 +17,7 @@ public sealed class MailboxOperatorTests : MailboxTest
         var instance = (await SequenceInstancesAsync(1))[0];
 
         var paused = await mailbox.PauseAsync("  complaints from acme.test ");
-        var refused = await mailbox.TryReserveAsync(instance, 1);
+        var refused = await mailbox.Engine().TryReserveAsync(instance, 1);
         var resumed = await mailbox.ResumeAsync();
         var activated = await mailbox.ActivateAsync();
         await mailbox.PauseAsync("dns change");
@@ -46,9 +48,9 @@ public sealed class MailboxOperatorTests : MailboxTest
         var mailbox = await AddAsync(silo, Mailbox());
         var id = (await mailbox.GetAsync()).Id;
         var sent = await ReserveAllAsync(mailbox, await SequenceInstancesAsync(3));
-        await mailbox.RecordSpamAsync(sent[0]);
-        await mailbox.RecordSpamAsync(sent[1]);
-        await mailbox.RecordSpamAsync(sent[2]);
+        await mailbox.Engine().RecordSpamAsync(sent[0]);
+        await mailbox.Engine().RecordSpamAsync(sent[1]);
+        await mailbox.Engine().RecordSpamAsync(sent[2]);
 
         var resumed = await mailbox.ResumeAsync();
 
@@ -70,7 +72,7 @@ public sealed class MailboxOperatorTests : MailboxTest
         Assert.Equal(-1, stored.AsSpan().IndexOf(plain));
         Assert.Equal(
             new SmtpSettings("ada@mail.roleferry.test", "smtp.roleferry.test", 587, "ada@mail.roleferry.test", password, true),
-            await mailbox.GetSmtpSettingsAsync());
+            await mailbox.Engine().GetSmtpSettingsAsync());
     }
 
     [Fact]
@@ -81,7 +83,7 @@ public sealed class MailboxOperatorTests : MailboxTest
 
         Assert.Equal(
             new SmtpSettings("relay@mail.roleferry.test", "smtp.roleferry.test", 587, "", "", true),
-            await mailbox.GetSmtpSettingsAsync());
+            await mailbox.Engine().GetSmtpSettingsAsync());
     }
 
     [Fact]
@@ -91,8 +93,8 @@ public sealed class MailboxOperatorTests : MailboxTest
         var missing = MailboxGrain(silo, 4242);
 
         await Assert.ThrowsAsync<KeyNotFoundException>(() => missing.GetAsync());
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => missing.TryReserveAsync(1, 1));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => missing.Engine().TryReserveAsync(1, 1));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => missing.PauseAsync("no such mailbox"));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => missing.GetSmtpSettingsAsync());
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => missing.Engine().GetSmtpSettingsAsync());
     }
 }

@@ -1,3 +1,5 @@
+using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Tests.Support;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 
 namespace RoleFerry.Grains.Tests.Mailboxes;
@@ -69,12 +71,12 @@ public sealed class MailboxPoolTests : MailboxTest
         await ReserveAllAsync(c, instances[4..5]);   // 1 / 10
         await d.PauseAsync("bad reputation");        // 0 sends, not eligible
 
-        Assert.Equal(new MailboxPick(idC, null), await Pool(silo).PickAsync([]));
-        Assert.Equal(new MailboxPick(idB, null), await Pool(silo).PickAsync([idC]));
-        Assert.Equal(new MailboxPick(idA, null), await Pool(silo).PickAsync([idB, idC]));
-        Assert.Equal(new MailboxPick(null, null), await Pool(silo).PickAsync([idA, idB, idC]));
+        Assert.Equal(new MailboxPick(idC, null), await Pool(silo).Engine().PickAsync([]));
+        Assert.Equal(new MailboxPick(idB, null), await Pool(silo).Engine().PickAsync([idC]));
+        Assert.Equal(new MailboxPick(idA, null), await Pool(silo).Engine().PickAsync([idB, idC]));
+        Assert.Equal(new MailboxPick(null, null), await Pool(silo).Engine().PickAsync([idA, idB, idC]));
         await d.ResumeAsync();
-        Assert.Equal(new MailboxPick(idD, null), await Pool(silo).PickAsync([]));
+        Assert.Equal(new MailboxPick(idD, null), await Pool(silo).Engine().PickAsync([]));
     }
 
     [Fact]
@@ -88,15 +90,15 @@ public sealed class MailboxPoolTests : MailboxTest
         await ReserveAllAsync(capped, instances[..1]);
         await ReserveAllAsync(gapped, instances[1..]);
 
-        Assert.Equal(new MailboxPick(null, Nov(2, 9, 5)), await Pool(silo).PickAsync([]));
-        Assert.Equal(new MailboxPick(null, Nov(3, 0)), await Pool(silo).PickAsync([gappedId]));
+        Assert.Equal(new MailboxPick(null, Nov(2, 9, 5)), await Pool(silo).Engine().PickAsync([]));
+        Assert.Equal(new MailboxPick(null, Nov(3, 0)), await Pool(silo).Engine().PickAsync([gappedId]));
         await Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
-        Assert.Equal(new MailboxPick(gappedId, null), await Pool(silo).PickAsync([]));
+        Assert.Equal(new MailboxPick(gappedId, null), await Pool(silo).Engine().PickAsync([]));
         await Clock.AdvanceAsync(Nov(3, 0) - Nov(2, 9, 5) - TimeSpan.FromSeconds(1));
         // The health checks' reports reached the pool before this call; now cross midnight.
-        Assert.Equal(new MailboxPick(gappedId, null), await Pool(silo).PickAsync([]));
+        Assert.Equal(new MailboxPick(gappedId, null), await Pool(silo).Engine().PickAsync([]));
         await Clock.AdvanceAsync(TimeSpan.FromSeconds(1));
-        Assert.Equal(new MailboxPick(cappedId, null), await Pool(silo).PickAsync([]));   // both at 0 today: lower id
+        Assert.Equal(new MailboxPick(cappedId, null), await Pool(silo).Engine().PickAsync([]));   // both at 0 today: lower id
     }
 
     [Fact]
@@ -119,8 +121,8 @@ public sealed class MailboxPoolTests : MailboxTest
 
         Assert.Equal(ids, listed.Select(s => s.Id));
         Assert.Equal([2, 0, 1], listed.Select(s => s.SentToday));
-        Assert.Equal(new MailboxPick(ids[1], null), await Pool(second).PickAsync([]));
-        Assert.Equal(new MailboxPick(ids[2], null), await Pool(second).PickAsync([ids[1]]));
+        Assert.Equal(new MailboxPick(ids[1], null), await Pool(second).Engine().PickAsync([]));
+        Assert.Equal(new MailboxPick(ids[2], null), await Pool(second).Engine().PickAsync([ids[1]]));
     }
 
     [Fact]
@@ -138,13 +140,13 @@ public sealed class MailboxPoolTests : MailboxTest
         var second = await StartSiloAsync();
 
         // The pool activates (asking every mailbox) while every mailbox reserves and reports to it.
-        var reservations = instances.Select((instance, i) => MailboxGrain(second, ids[i % 5]).TryReserveAsync(instance, 1)).ToList();
-        var pick = Pool(second).PickAsync([]);
+        var reservations = instances.Select((instance, i) => MailboxGrain(second, ids[i % 5]).Engine().TryReserveAsync(instance, 1)).ToList();
+        var pick = Pool(second).Engine().PickAsync([]);
         var list = Pool(second).ListAsync();
         await Task.WhenAll(reservations.Cast<Task>().Append(pick).Append(list)).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(50, reservations.Count(r => r.Result.Granted));
         Assert.Equal([10, 10, 10, 10, 10], (await Pool(second).ListAsync()).Select(s => s.SentToday));
-        Assert.Equal(new MailboxPick(ids[0], null), await Pool(second).PickAsync([]));
+        Assert.Equal(new MailboxPick(ids[0], null), await Pool(second).Engine().PickAsync([]));
     }
 }

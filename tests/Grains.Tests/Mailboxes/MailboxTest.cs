@@ -1,3 +1,4 @@
+using RoleFerry.Grains.Mailboxes;
 using Npgsql;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Tests.Support;
@@ -65,7 +66,7 @@ public abstract class MailboxTest : GrainTest
         var reservations = new List<long>();
         foreach (var instanceId in instanceIds)
         {
-            var result = await mailbox.TryReserveAsync(instanceId, 1);
+            var result = await mailbox.Engine().TryReserveAsync(instanceId, 1);
             Assert.True(result.Granted, result.Reason);
             reservations.Add(result.ReservationId);
         }

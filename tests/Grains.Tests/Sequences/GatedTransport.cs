@@ -1,5 +1,5 @@
 using RoleFerry.Grains.Email;
-using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
 
 namespace RoleFerry.Grains.Tests.Sequences;
 

@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Mailboxes;
+namespace RoleFerry.Grains.Mailboxes;
 
 /// <summary>The pool's choice: a mailbox id, or none with the earliest time one may be eligible.</summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.MailboxPick")]

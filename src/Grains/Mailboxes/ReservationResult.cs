@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Mailboxes;
+namespace RoleFerry.Grains.Mailboxes;
 
 /// <summary>
 /// The answer to a reservation: granted with its id, or refused with the reason and the earliest time the

@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Inbox;
+namespace RoleFerry.Grains.Inbox;
 
 /// <summary>
 /// One message as the reader's loop hands it over: its place in the folder (UIDVALIDITY, UID, the server's

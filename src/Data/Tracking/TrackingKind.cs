@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Tracking;
+namespace RoleFerry.Data.Tracking;
 
 /// <summary>What a tracking token opens. The numbers are part of the token format: never renumber.</summary>
 public enum TrackingKind : byte

@@ -5,7 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace RoleFerry.Grains.Interfaces.Tracking;
+namespace RoleFerry.Data.Tracking;
 
 /// <summary>
 /// Creates and verifies the signed tokens of tracking, click, unsubscribe and LivePage links. A token is the

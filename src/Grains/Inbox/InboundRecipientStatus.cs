@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Inbox;
+namespace RoleFerry.Grains.Inbox;
 
 /// <summary>
 /// One recipient block of a delivery status notification: Final-Recipient (the address, without its

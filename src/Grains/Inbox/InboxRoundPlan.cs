@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Inbox;
+namespace RoleFerry.Grains.Inbox;
 
 /// <summary>
 /// Where a round reads from: UIDs above <see cref="LastUid"/>, and, when <see cref="SinceFloor"/> is set (first

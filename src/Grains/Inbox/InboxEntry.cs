@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Inbox;
+namespace RoleFerry.Grains.Inbox;
 
 /// <summary>
 /// What the inbox keeps of a message read over IMAP (inbox_messages): who wrote it, its subject, a snippet of

@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Email;
+namespace RoleFerry.Grains.EmailEvents;
 
 /// <summary>
 /// What applying an inbound message did: <see cref="Known"/> false when the email it answers is not ours (any

@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Mailboxes;
+namespace RoleFerry.Grains.Mailboxes;
 
 /// <summary>How to read a mailbox over IMAP. Holds the decrypted password: never log or return it.</summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.ImapSettings")]

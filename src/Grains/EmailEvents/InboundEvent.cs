@@ -1,6 +1,7 @@
-using RoleFerry.Grains.Interfaces.Inbox;
+using RoleFerry.Grains.Inbox;
+using RoleFerry.Grains.Interfaces.Email;
 
-namespace RoleFerry.Grains.Interfaces.Email;
+namespace RoleFerry.Grains.EmailEvents;
 
 /// <summary>
 /// A message read over IMAP that answers one of our emails: the event it makes (type reply, auto_reply, bounce or

@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Inbox;
+namespace RoleFerry.Grains.Inbox;
 
 /// <summary>A reader's checkpoint and health: what GET /api/admin/mailboxes shows, and more.</summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.InboxReaderStatus")]

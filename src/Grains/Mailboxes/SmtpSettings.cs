@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Mailboxes;
+namespace RoleFerry.Grains.Mailboxes;
 
 /// <summary>
 /// How to send from a mailbox. Holds the decrypted password: never log or return it.

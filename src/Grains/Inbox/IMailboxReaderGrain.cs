@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace RoleFerry.Grains.Interfaces.Inbox;
+namespace RoleFerry.Grains.Inbox;
 
 /// <summary>
 /// Reads one mailbox over IMAP (key: mailboxes.id): one reader per mailbox in the cluster. Its activation owns a
@@ -10,7 +10,7 @@ namespace RoleFerry.Grains.Interfaces.Inbox;
 /// Call direction: the reader awaits mailboxes and email-event grains; mailboxes only call it one way.
 /// </summary>
 [Alias("RoleFerry.IMailboxReaderGrain")]
-public interface IMailboxReaderGrain : IGrainWithIntegerKey
+internal interface IMailboxReaderGrain : IGrainWithIntegerKey
 {
     /// <summary>Starts reading when the mailbox has IMAP settings (idempotent); a reader without them stops.</summary>
     [OneWay]

@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Inbox;
+namespace RoleFerry.Grains.Inbox;
 
 /// <summary>
 /// An RFC 3464 delivery status notification (multipart/report; report-type=delivery-status): the status of each

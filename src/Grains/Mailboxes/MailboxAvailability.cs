@@ -1,4 +1,4 @@
-namespace RoleFerry.Grains.Interfaces.Mailboxes;
+namespace RoleFerry.Grains.Mailboxes;
 
 /// <summary>What a mailbox tells the pool after every change: can it send now, how loaded is it, when next.</summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.MailboxAvailability")]

@@ -1,0 +1,34 @@
+namespace RoleFerry.Grains.Mailboxes;
+
+/// <summary>
+/// The mailbox grain's second interface, kept out of the contracts on purpose: the calls the engine's grains make
+/// (a sequence reserves a send and gets the SMTP credentials, an email event reports a bounce or a spam report, the
+/// mailbox's reader gets the IMAP credentials), which the API must never make. Credentials come back decrypted.
+/// </summary>
+[Alias("RoleFerry.IMailboxEngineGrain")]
+internal interface IMailboxEngineGrain : IGrainWithIntegerKey
+{
+    /// <summary>Reserves one send for a sequence step, or says why not and when to try again.</summary>
+    [Alias("TryReserve")]
+    Task<ReservationResult> TryReserveAsync(long sequenceInstanceId, int stepNo);
+
+    /// <summary>Gives a reserved slot back (the send did not happen, e.g. SMTP 4xx).</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(long reservationId);
+
+    /// <summary>A send of this mailbox bounced; health is recomputed at once.</summary>
+    [Alias("RecordBounce")]
+    Task RecordBounceAsync(long reservationId);
+
+    /// <summary>A recipient reported a send of this mailbox as spam; health is recomputed at once.</summary>
+    [Alias("RecordSpam")]
+    Task RecordSpamAsync(long reservationId);
+
+    /// <summary>The SMTP settings with the password decrypted, for the sender in this process only.</summary>
+    [Alias("GetSmtpSettings")]
+    Task<SmtpSettings> GetSmtpSettingsAsync();
+
+    /// <summary>The IMAP settings with the password decrypted (for this mailbox's reader only); null when RoleFerry does not read it.</summary>
+    [Alias("GetImapSettings")]
+    Task<ImapSettings?> GetImapSettingsAsync();
+}
