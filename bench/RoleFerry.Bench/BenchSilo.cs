@@ -98,8 +98,8 @@ public sealed class BenchSilo : IAsyncDisposable
             ["RoleFerry:WebhookSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             ["RoleFerry:Email:PublicBaseUrl"] = "https://roleferry.bench",
             ["RoleFerry:Cluster:AdvertisedAddress"] = "127.0.0.1",
-            ["RoleFerry:Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RoleFerry:Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RoleFerry:Cluster:SiloPort"] = RoleFerry.Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RoleFerry:Cluster:GatewayPort"] = RoleFerry.Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

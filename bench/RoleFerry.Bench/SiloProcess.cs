@@ -52,7 +52,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(string connectionString, string logPath)
     {
         var dll = FindSiloDll();
-        var port = FreePort.Next();
+        var port = RoleFerry.Testing.FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -72,8 +72,8 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["RoleFerry__Security__TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["RoleFerry__WebhookSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         start.Environment["RoleFerry__Cluster__AdvertisedAddress"] = "127.0.0.1";
-        start.Environment["RoleFerry__Cluster__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["RoleFerry__Cluster__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["RoleFerry__Cluster__SiloPort"] = RoleFerry.Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["RoleFerry__Cluster__GatewayPort"] = RoleFerry.Testing.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");

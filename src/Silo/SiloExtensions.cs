@@ -33,6 +33,7 @@ public static class SiloExtensions
             o.TimestampFormat = "HH:mm:ss.fff ";
             o.UseUtcTimestamp = true;
         });
+        // Bound once: the silo's name (logs, metrics), its endpoints and its membership all come from this one copy.
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         builder.AddRoleFerryTelemetry(cluster.ResolveSiloName());
 
@@ -41,7 +42,7 @@ public static class SiloExtensions
         services.AddSingleton(_ => RoleFerryDataSource.Create(connectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrationHostedService>();
-        builder.UseOrleans(silo => silo.AddRoleFerryOrleans(builder.Configuration, connectionString));
+        builder.UseOrleans(silo => silo.AddRoleFerryOrleans(cluster, connectionString));
         services.AddRoleFerryGrains(builder.Configuration);
         services.AddSendTimeoutCheck();
         services.AddRoleFerryApi(builder.Configuration);

@@ -1,16 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RoleFerry.Grains.Mailboxes;
-using RoleFerry.Grains.Sequences;
-using RoleFerry.Grains.Suppression;
 
 namespace RoleFerry.Grains.Inbox;
 
 public static class InboxServiceCollectionExtensions
 {
     /// <summary>
-    /// What reading mailboxes over IMAP needs (options <c>RoleFerry:Inbox</c>, the readers' stores, relay, signal
-    /// and meter), and what it brought to sending: follow-ups' thread, the suppression list, mailbox settings changes.
+    /// The inbox: what reading mailboxes over IMAP needs (options <c>RoleFerry:Inbox</c>, the readers' checkpoint
+    /// store, matcher, relay, signals and meter).
     /// </summary>
     public static IServiceCollection AddRoleFerryInbox(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,9 +25,6 @@ public static class InboxServiceCollectionExtensions
         services.AddSingleton<InboxRelay>();
         services.AddSingleton<InboxReaderSignals>();
         services.AddSingleton<InboxMetrics>();
-        services.AddSingleton<SequenceThreadStore>();
-        services.AddSingleton<SuppressionList>();
-        services.AddSingleton<MailboxSettingsStore>();
         return services;
     }
 }

@@ -63,18 +63,18 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db, SuppressionList supp
         }
     }
 
-    /// <summary>Built-ins first (first_name, last_name, full_name, company, role, my_name); supplied values win.</summary>
+    /// <summary>Built-ins first (<see cref="BuiltInVariables"/>); supplied values win.</summary>
     private static Dictionary<string, string> Variables(EnrollmentSubject subject, IReadOnlyDictionary<string, string> supplied)
     {
         var names = subject.ContactFullName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["first_name"] = subject.ContactFirstName ?? names.FirstOrDefault() ?? "",
-            ["last_name"] = subject.ContactLastName ?? (names.Length > 1 ? names[1] : ""),
-            ["full_name"] = subject.ContactFullName,
-            ["company"] = subject.CompanyName,
-            ["role"] = subject.JobTitle,
-            ["my_name"] = subject.UserFullName,
+            [BuiltInVariables.FirstName] = subject.ContactFirstName ?? names.FirstOrDefault() ?? "",
+            [BuiltInVariables.LastName] = subject.ContactLastName ?? (names.Length > 1 ? names[1] : ""),
+            [BuiltInVariables.FullName] = subject.ContactFullName,
+            [BuiltInVariables.Company] = subject.CompanyName,
+            [BuiltInVariables.Role] = subject.JobTitle,
+            [BuiltInVariables.MyName] = subject.UserFullName,
         };
         foreach (var (name, value) in supplied)
         {

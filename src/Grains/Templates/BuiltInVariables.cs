@@ -1,6 +1,6 @@
 namespace RoleFerry.Grains.Templates;
 
-/// <summary>The template variables the platform fills in itself at enrolment (API: Sequences).</summary>
+/// <summary>The template variables the platform fills in itself at enrolment (API: Sequences; <c>SequenceEnrollment</c>).</summary>
 public static class BuiltInVariables
 {
     public const string FirstName = "first_name";
@@ -13,9 +13,4 @@ public static class BuiltInVariables
 
     /// <summary>The sender's (the user's) full name.</summary>
     public const string MyName = "my_name";
-
-    /// <summary>All built-in names, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [FirstName, LastName, FullName, Company, Role, MyName];
-
-    public static bool IsBuiltIn(string name) => All.Contains(name, StringComparer.Ordinal);
 }

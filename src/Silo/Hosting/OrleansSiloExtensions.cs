@@ -18,9 +18,9 @@ public static class OrleansSiloExtensions
     /// grain storage, all in the RoleFerry database (their tables come from db/migrations); the dashboard; the
     /// platform's daily maintenance schedule registered at start.
     /// </summary>
-    public static ISiloBuilder AddRoleFerryOrleans(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
+    public static ISiloBuilder AddRoleFerryOrleans(this ISiloBuilder silo, ClusterSettings cluster, string connectionString)
     {
-        var cluster = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        ArgumentNullException.ThrowIfNull(cluster);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = cluster.ClusterId;
@@ -46,9 +46,9 @@ public static class OrleansSiloExtensions
     }
 
     /// <summary>
-    /// Reminders and the default grain storage (state with no table of ours) through Orleans' ADO.NET providers on
-    /// the RoleFerry database, the reminders' upserts coalesced (<see cref="BatchedReminderTable"/>). RoleFerry's own grain storages are registered with the grains
-    /// (<c>AddRoleFerryGrains</c>).
+    /// Reminders and the default grain storage through Orleans' ADO.NET providers on the RoleFerry database, the
+    /// reminders' upserts coalesced (<see cref="BatchedReminderTable"/>). RoleFerry's own grain storages (mailboxes,
+    /// sequences, users: their rows are the state) are registered with the grains (<c>AddRoleFerryGrains</c>).
     /// </summary>
     public static ISiloBuilder AddRoleFerryPersistence(this ISiloBuilder silo, string connectionString)
     {
@@ -58,6 +58,10 @@ public static class OrleansSiloExtensions
             o.ConnectionString = connectionString;
         });
         silo.ConfigureServices(services => services.BatchReminderUpserts());
+        // No product grain keeps its state here today: every grain with state has a table of ours. The default stays
+        // configured (on the same database, orleansstorage of migration 0005) so that a grain whose state has no table
+        // of its own (a [PersistentState] without a storage name) persists durably instead of failing to activate;
+        // DefaultStorageTests holds it working.
         silo.AddAdoNetGrainStorageAsDefault(o =>
         {
             o.Invariant = Invariant;

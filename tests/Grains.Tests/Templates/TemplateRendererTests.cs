@@ -119,13 +119,4 @@ public sealed class TemplateRendererTests
 
         Assert.Equal("nickname", error.VariableName);
     }
-
-    [Fact]
-    public void BuiltInVariables_are_the_six_the_api_names()
-    {
-        Assert.Equal(["first_name", "last_name", "full_name", "company", "role", "my_name"], BuiltInVariables.All);
-        Assert.True(BuiltInVariables.IsBuiltIn("my_name"));
-        Assert.False(BuiltInVariables.IsBuiltIn("My_Name"));
-        Assert.False(BuiltInVariables.IsBuiltIn("team_lead"));
-    }
 }
