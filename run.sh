@@ -4,6 +4,9 @@
 #   ./run.sh                 one silo: API and dashboard on http://127.0.0.1:5080
 #   ./run.sh --silos 3       three silos: http://127.0.0.1:5080, :5081, :5082 (each serves the whole API and the
 #                            dashboard), silo ports 11111.., gateway ports 30000..
+#   ./run.sh admin grant EMAIL    gives the account with this email admin rights (admin revoke EMAIL takes them
+#                            back) in the database below, then exits: 0 when the account exists, 1 otherwise.
+#                            Running silos see the change within a minute.
 #
 #   - If ConnectionStrings__RoleFerry is set, it is used as is.
 #   - Otherwise a private PostgreSQL 15 (from /usr/lib/postgresql/15/bin) is started with its data in ./.data/pg
@@ -37,6 +40,11 @@ log() { echo "[run] $*" >&2; }
 
 SILOS=1
 SILO_ARGS=()
+ADMIN_ARGS=()
+if [ "${1:-}" = "admin" ]; then
+    ADMIN_ARGS=("$@")
+    set --
+fi
 while [ $# -gt 0 ]; do
     case "$1" in
         --silos)
@@ -118,6 +126,13 @@ fi
 log "building the silo (dotnet build src/Silo -c Release)"
 dotnet build "$ROOT/src/Silo/RoleFerry.Silo.csproj" -c Release -v quiet -nologo </dev/null >&2 \
     || { log "the build failed"; exit 1; }
+
+if [ "${#ADMIN_ARGS[@]}" -gt 0 ]; then
+    # The operator command (src/Silo/Commands/AdminCommand.cs) on the same database the silos use; the private
+    # PostgreSQL, if this script started it, stops on exit.
+    dotnet "$SILO_DLL" "${ADMIN_ARGS[@]}" </dev/null
+    exit $?
+fi
 
 for i in $(seq 0 $((SILOS - 1))); do
     http="http://127.0.0.1:$((HTTP_BASE_PORT + i))"

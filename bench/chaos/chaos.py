@@ -137,6 +137,7 @@ def setup(api, sql, args):
     admin_email = ENV["CHAOS_ADMIN_EMAIL"]
     password = "chaos run passphrase"
     api.call("POST", "/api/auth/register", {"email": admin_email, "password": password, "fullName": "Ops", "mode": "recruiter"})
+    subprocess.run(["bash", ENV["CHAOS_GRANT_ADMIN_SCRIPT"], admin_email], check=True)   # the operator command
     admin = api.call("POST", "/api/auth/login", {"email": admin_email, "password": password})[1]["accessToken"]
     for i in range(args.mailboxes):
         address = f"sender{i}@mail.chaos.test"

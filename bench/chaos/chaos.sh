@@ -51,7 +51,6 @@ pg_ensure_database "$PG_PORT" roleferry || exit 1
 smtp_start "$TMP/mail" "$TMP/smtp.log" || exit 1
 
 export ConnectionStrings__RoleFerry="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=roleferry"
-export RoleFerry__AdminEmails__0="ops@chaos.test"
 export RoleFerry__Quotas__Tiers__enterprise__MaxActiveSequences=100000
 export RoleFerry__Quotas__Tiers__enterprise__MaxSendsPerDay=100000
 export ASPNETCORE_ENVIRONMENT=Development
@@ -72,6 +71,10 @@ cd "$ROOT/src/Silo/bin/Release/net10.0" || exit 1
 RoleFerry__Cluster__SiloPort=11112 RoleFerry__Cluster__GatewayPort=30001 RoleFerry__Cluster__AdvertisedAddress=127.0.0.1 \\
     exec dotnet RoleFerry.Silo.dll --urls http://127.0.0.1:5081 >"$TMP/silo1-restarted.log" 2>&1
 EOF
+cat >"$TMP/grant-admin.sh" <<EOF
+cd "$ROOT/src/Silo/bin/Release/net10.0" || exit 1
+exec dotnet RoleFerry.Silo.dll admin grant "\$1"
+EOF
 cat >"$TMP/restart-pg.sh" <<EOF
 . "$ROOT/scripts/pg.sh"
 _pg_as_owner "\$PG_BIN/pg_ctl" restart -w -t 60 -m fast -D "$TMP/pg" -l "$TMP/pg/postmaster.log" >/dev/null
@@ -81,6 +84,6 @@ mkdir -p "$ROOT/bench/results"
 CHAOS_HTTP_PORTS="$(seq -s, 5080 $((5080 + SILOS - 1)))" \
 CHAOS_PG_PORT="$PG_PORT" CHAOS_DATABASE=roleferry CHAOS_MAILDIR="$TMP/mail" CHAOS_SMTP_PORT="$SMTP_PORT" \
 CHAOS_ADMIN_EMAIL="ops@chaos.test" CHAOS_VICTIM_PID="$VICTIM_PID" CHAOS_VICTIM_SILO_PORT=11112 \
-CHAOS_RESTART_SCRIPT="$TMP/restart-silo1.sh" CHAOS_PG_RESTART_SCRIPT="$TMP/restart-pg.sh" \
+CHAOS_RESTART_SCRIPT="$TMP/restart-silo1.sh" CHAOS_GRANT_ADMIN_SCRIPT="$TMP/grant-admin.sh" CHAOS_PG_RESTART_SCRIPT="$TMP/restart-pg.sh" \
 CHAOS_RESULTS="$ROOT/bench/results/chaos.json" \
     python3 "$ROOT/bench/chaos/chaos.py" "$@"

@@ -48,7 +48,6 @@ public static class ApiExtensions
             .Validate(o => o.AuthRateLimit.PermitLimit > 0 && o.AuthRateLimit.Window > TimeSpan.Zero, "RoleFerry:Api:AuthRateLimit must be positive.")
             .Validate(o => o.MatchCandidateLimit > 0, "RoleFerry:Api:MatchCandidateLimit must be positive.")
             .ValidateOnStart();
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddOptions<JobImportOptions>()
             .Bind(configuration.GetSection(JobImportOptions.SectionName))
             .Validate(o => o.FetchTimeout > TimeSpan.Zero && o.MaxPageBytes > 0 && o.MaxRedirects >= 0 && o.MaxImportBytes > 0,

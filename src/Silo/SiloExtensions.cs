@@ -40,7 +40,9 @@ public static class SiloExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => RoleFerryDataSource.Create(connectionString));
-        services.AddSingleton<MigrationRunner>();
+        var legacyAdmins = LegacyAdminEmails.From(builder.Configuration);
+        services.AddSingleton(sp => new MigrationRunner(
+            sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<ILogger<MigrationRunner>>(), legacyAdmins));
         services.AddHostedService<MigrationHostedService>();
         builder.UseOrleans(silo => silo.AddRoleFerryOrleans(cluster, connectionString));
         services.AddRoleFerryGrains(builder.Configuration);

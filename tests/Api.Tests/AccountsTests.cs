@@ -77,16 +77,6 @@ public sealed class AccountsTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task An_email_listed_in_AdminEmails_is_an_admin()
-    {
-        var admin = await api.NewUserAsync(ApiFactory.AdminEmail.ToUpperInvariant());
-
-        var me = await (await admin.Client.GetAsync("/api/me")).JsonAsync(HttpStatusCode.OK);
-
-        Assert.True(me.GetProperty("isAdmin").GetBoolean());
-    }
-
-    [Fact]
     public async Task Wrong_password_and_unknown_email_are_401()
     {
         var user = await api.NewUserAsync();

@@ -23,7 +23,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture chromium) : ICl
         using var http = silo.Client();
         var userEmail = Accounts.NewEmail();
         await Accounts.RegisterAndLoginAsync(http, userEmail);
-        await ActivateMailboxPoolAsync(http, await Accounts.AdminTokenAsync(http));
+        await ActivateMailboxPoolAsync(http, await Accounts.AdminTokenAsync(http, silo.ConnectionString));
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = silo.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
 
@@ -46,7 +46,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture chromium) : ICl
     {
         await using var silo = await SiloProcess.StartAsync(Environments.Development);
         using var http = silo.Client();
-        await ActivateMailboxPoolAsync(http, await Accounts.AdminTokenAsync(http));
+        await ActivateMailboxPoolAsync(http, await Accounts.AdminTokenAsync(http, silo.ConnectionString));
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = silo.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
 

@@ -57,7 +57,7 @@ public sealed class DashboardProductionAccessTests(ProductionSilo silo) : IClass
     public async Task Admins_get_the_page_its_assets_and_its_data()
     {
         var client = silo.Client();
-        var admin = await Accounts.AdminTokenAsync(client);
+        var admin = await Accounts.AdminTokenAsync(client, silo.Factory.ConnectionString);
         Assert.Equal(HttpStatusCode.OK, await client.StatusAsync("/api/admin/mailboxes", bearer: admin)); // activates the mailbox pool
 
         foreach (var (pattern, url) in DashboardRoutes.Urls(silo.Factory.Services, silo.SiloAddress))
@@ -110,7 +110,7 @@ public sealed class DashboardProductionAccessTests(ProductionSilo silo) : IClass
     public async Task The_session_cookie_is_given_to_admins_only_and_opens_only_the_dashboard()
     {
         var client = silo.Client();
-        var admin = await Accounts.AdminTokenAsync(client);
+        var admin = await Accounts.AdminTokenAsync(client, silo.Factory.ConnectionString);
         var user = await Accounts.NewUserTokenAsync(client);
 
         using var anonymous = await client.PostAsync(DashboardAccess.SessionPath);
@@ -154,7 +154,7 @@ public sealed class DashboardProductionAccessTests(ProductionSilo silo) : IClass
         var https = silo.Client("https://localhost");
         var proxied = silo.Client();
         proxied.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-        var admin = await Accounts.AdminTokenAsync(https);
+        var admin = await Accounts.AdminTokenAsync(https, silo.Factory.ConnectionString);
 
         using var direct = await https.PostAsync(DashboardAccess.SessionPath, bearer: admin);
         using var forwarded = await proxied.PostAsync(DashboardAccess.SessionPath, bearer: admin);

@@ -99,6 +99,26 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task The_admin_flag_migration_keeps_the_rights_of_the_configured_admins_that_had_an_account_and_only_theirs()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
+        // The database as it was before the migration, with the admin of RoleFerry:AdminEmails and another user.
+        await ExecuteAsync(dataSource, "ALTER TABLE users DROP COLUMN is_admin");
+        await ExecuteAsync(dataSource, $"DELETE FROM schema_migrations WHERE version = '{MigrationRunner.AdminFlagMigration}'");
+        await ExecuteAsync(dataSource,
+            "INSERT INTO users (email, password_hash, full_name) VALUES ('Ops@Example.test', 'h', 'Ops'), ('user@example.test', 'h', 'User')");
+        string[] configured = ["ops@example.test ", "later@example.test"];
+
+        var applied = await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance, configured).ApplyAsync(CancellationToken.None);
+        await ExecuteAsync(dataSource, "INSERT INTO users (email, password_hash, full_name) VALUES ('later@example.test', 'h', 'Later')");
+        var again = await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance, configured).ApplyAsync(CancellationToken.None);
+
+        Assert.Equal([MigrationRunner.AdminFlagMigration], applied);
+        Assert.Empty(again);
+        Assert.Equal(["Ops@Example.test"], await TextsAsync(dataSource, "SELECT email FROM users WHERE is_admin ORDER BY email"));
+    }
+
+    [Fact]
     public async Task The_seed_holds_the_two_platform_templates_with_their_delays()
     {
         await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.CreateAsync());
@@ -132,6 +152,12 @@ public sealed class MigrationTests
         }
 
         return texts;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)

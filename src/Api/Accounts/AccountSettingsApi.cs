@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans;
 using RoleFerry.Api.Infrastructure;
@@ -50,8 +49,7 @@ public static class AccountSettingsApi
     }
 
     internal static async Task<Results<Ok<MeResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        UpdateMeRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IGrainFactory grains,
-        IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
+        UpdateMeRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IGrainFactory grains, CancellationToken ct)
     {
         var errors = request.Validate();
         if (request.Timezone is not null)
@@ -72,7 +70,7 @@ public static class AccountSettingsApi
         }
 
         await grains.GetGrain<IUserGrain>(userId).UpdateProfileAsync(new ProfileChange(request.FullName?.Trim(), request.Mode, request.Timezone));
-        return await MeRows.FindAsync(db, userId, admins.CurrentValue, ct) is { } me
+        return await MeRows.FindAsync(db, userId, ct) is { } me
             ? TypedResults.Ok(me)
             : Problems.NotFound("The account no longer exists.");
     }

@@ -133,8 +133,8 @@ public static class AccountsApi
     }
 
     internal static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> GetMeAsync(
-        ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct) =>
-        await MeRows.FindAsync(db, principal.GetUserId(), admins.CurrentValue, ct) is { } me
+        ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct) =>
+        await MeRows.FindAsync(db, principal.GetUserId(), ct) is { } me
             ? TypedResults.Ok(me)
             : Problems.NotFound("The account no longer exists.");
 

@@ -1,26 +1,22 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
-using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Accounts;
 
 /// <summary>
-/// The authorization policy <c>"admin"</c>: an authenticated caller whose email is listed in
-/// <c>RoleFerry:AdminEmails</c>. Use <c>.RequireAuthorization(AdminPolicy.Name)</c> on admin routes.
+/// The authorization policy <c>"admin"</c>: an authenticated caller whose account holds the admin flag
+/// (<c>users.is_admin</c>, set only by the operator command <c>admin grant EMAIL</c>), which
+/// <see cref="SessionValidationMiddleware"/> turns into the <see cref="Role"/> role of the request. Use
+/// <c>.RequireAuthorization(AdminPolicy.Name)</c> on admin routes and <see cref="IsAdmin"/> inside handlers.
 /// </summary>
 public static class AdminPolicy
 {
     public const string Name = "admin";
 
+    public const string Role = "roleferry-admin";
+
     public static void Add(AuthorizationOptions options) =>
-        options.AddPolicy(Name, policy => policy
-            .RequireAuthenticatedUser()
-            .RequireAssertion(context =>
-            {
-                var email = context.User.FindFirstValue(ClaimTypes.Email);
-                var services = (context.Resource as Microsoft.AspNetCore.Http.HttpContext)?.RequestServices;
-                var admins = services?.GetService(typeof(IOptionsMonitor<AdminOptions>)) as IOptionsMonitor<AdminOptions>;
-                return email is not null && admins is not null && admins.CurrentValue.IsAdmin(email);
-            }));
+        options.AddPolicy(Name, policy => policy.RequireAuthenticatedUser().RequireRole(Role));
+
+    public static bool IsAdmin(this ClaimsPrincipal principal) => principal.IsInRole(Role);
 }

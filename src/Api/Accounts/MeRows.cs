@@ -6,11 +6,11 @@ namespace RoleFerry.Api.Accounts;
 /// <summary>The caller's account as <c>GET /api/me</c> shows it.</summary>
 public static class MeRows
 {
-    public static async Task<MeResponse?> FindAsync(NpgsqlDataSource db, long userId, AdminOptions admins, CancellationToken ct)
+    public static async Task<MeResponse?> FindAsync(NpgsqlDataSource db, long userId, CancellationToken ct)
     {
         await using var command = db.Command(
             """
-            SELECT id, email, full_name, mode, subscription_tier, credits_remaining, timezone, created_at
+            SELECT id, email, full_name, mode, subscription_tier, credits_remaining, timezone, created_at, is_admin
             FROM users WHERE id = $1
             """,
             userId);
@@ -28,7 +28,7 @@ public static class MeRows
             reader.Get<string>("mode"),
             reader.Get<string>("subscription_tier"),
             reader.Get<int>("credits_remaining"),
-            admins.IsAdmin(email),
+            reader.Get<bool>("is_admin"),
             reader.Get<string>("timezone"),
             reader.Get<DateTimeOffset>("created_at"));
     }

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Npgsql;
+using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Analytics;
@@ -35,7 +35,7 @@ public static class AnalyticsApi
     }
 
     internal static async Task<Results<Ok<OutreachAnalyticsResponse>, ValidationProblem, ProblemHttpResult>> GetOutreachAsync(
-        ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, TimeProvider clock, CancellationToken ct,
+        ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct,
         DateTimeOffset? from = null, DateTimeOffset? to = null, string? groupBy = null)
     {
         var errors = new ValidationErrors();
@@ -56,7 +56,7 @@ public static class AnalyticsApi
             return Problems.Validation(errors);
         }
 
-        if (groupBy == "mailbox" && !admins.CurrentValue.IsAdmin(principal.FindFirstValue(ClaimTypes.Email) ?? ""))
+        if (groupBy == "mailbox" && !principal.IsAdmin())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: "Grouping by mailbox is for admins only.");

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Npgsql;
+using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Notifications;
@@ -45,7 +45,7 @@ public static class NotificationsApi
     }
 
     internal static async Task<Results<Ok<PagedResponse<NotificationResponse>>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct,
+        ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct,
         bool? unread = null, int? page = null, int? pageSize = null)
     {
         var errors = new ValidationErrors();
@@ -55,7 +55,7 @@ public static class NotificationsApi
         }
 
         var userId = principal.GetUserId();
-        var isAdmin = IsAdmin(principal, admins);
+        var isAdmin = principal.IsAdmin();
         return TypedResults.Ok(await PageQuery.ReadAsync(
             db,
             paging,
@@ -80,7 +80,7 @@ public static class NotificationsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
-        long id, ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, TimeProvider clock,
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock,
         CancellationToken ct)
     {
         await using var command = db.Command(
@@ -96,14 +96,14 @@ public static class NotificationsApi
             )
             SELECT (SELECT count(*) FROM own) + (SELECT count(*) FROM shared)
             """,
-            id, principal.GetUserId(), clock.GetUtcNow(), IsAdmin(principal, admins));
+            id, principal.GetUserId(), clock.GetUtcNow(), principal.IsAdmin());
         return await command.ExecuteScalarAsync(ct) is long and > 0
             ? TypedResults.NoContent()
             : Problems.NotFound($"Notification {id} does not exist.");
     }
 
     internal static async Task<NoContent> MarkAllReadAsync(
-        ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         await using var command = db.Command(
             """
@@ -115,11 +115,8 @@ public static class NotificationsApi
             WHERE $3 AND n.audience = 'admins' AND n.created_at >= u.created_at
             ON CONFLICT (notification_id, user_id) DO NOTHING
             """,
-            principal.GetUserId(), clock.GetUtcNow(), IsAdmin(principal, admins));
+            principal.GetUserId(), clock.GetUtcNow(), principal.IsAdmin());
         await command.ExecuteNonQueryAsync(ct);
         return TypedResults.NoContent();
     }
-
-    private static bool IsAdmin(ClaimsPrincipal principal, IOptionsMonitor<AdminOptions> admins) =>
-        admins.CurrentValue.IsAdmin(principal.FindFirstValue(ClaimTypes.Email) ?? "");
 }

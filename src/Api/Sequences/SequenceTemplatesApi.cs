@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Npgsql;
+using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Infrastructure;
 
 namespace RoleFerry.Api.Sequences;
@@ -86,7 +86,7 @@ public static class SequenceTemplatesApi
 
     private static async Task<Results<Ok<TemplateResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         long id, TemplateRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, TimeProvider clock,
-        IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
+        CancellationToken ct)
     {
         var errors = request.Validate();
         if (!errors.IsEmpty)
@@ -94,7 +94,7 @@ public static class SequenceTemplatesApi
             return Problems.Validation(errors);
         }
 
-        if (await AccessAsync(id, principal, db, admins, ct) is { } refused)
+        if (await AccessAsync(id, principal, db, ct) is { } refused)
         {
             return refused;
         }
@@ -122,9 +122,9 @@ public static class SequenceTemplatesApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct)
     {
-        if (await AccessAsync(id, principal, db, admins, ct) is { } refused)
+        if (await AccessAsync(id, principal, db, ct) is { } refused)
         {
             return refused;
         }
@@ -136,14 +136,14 @@ public static class SequenceTemplatesApi
 
     /// <summary>Own templates: yes. Platform ones: admins only (403). Another user's: 404, as if it did not exist.</summary>
     private static async Task<ProblemHttpResult?> AccessAsync(
-        long id, ClaimsPrincipal principal, NpgsqlDataSource db, IOptionsMonitor<AdminOptions> admins, CancellationToken ct)
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct)
     {
         await using var command = db.Command(
             "SELECT is_platform FROM sequence_templates WHERE id = $1 AND (is_platform OR user_id = $2)", id, principal.GetUserId());
         return await command.ExecuteScalarAsync(ct) switch
         {
             null => Problems.NotFound($"Template {id} was not found."),
-            true when !admins.CurrentValue.IsAdmin(principal.FindFirstValue(ClaimTypes.Email) ?? "") =>
+            true when !principal.IsAdmin() =>
                 TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                     detail: "Platform templates can only be changed by admins."),
             _ => null,

@@ -2,21 +2,22 @@ namespace RoleFerry.Grains.Interfaces.Users;
 
 /// <summary>
 /// One user's sign-in (key: users.id): the <c>users</c> row's sign-in columns (password hash, security stamp, the
-/// session that last changed the password, failed logins and the lock), written only here, and the stamp and
-/// session kept in memory, so checking a bearer token on every request costs no database round trip. A grain apart
-/// from <see cref="IUserGrain"/> on purpose: token checks, on every request, never wait behind the user grain's
+/// session that last changed the password, failed logins and the lock), written only here, and the stamp, session
+/// and admin flag kept in memory, so checking a bearer token on every request costs no database round trip. A grain
+/// apart from <see cref="IUserGrain"/> on purpose: token checks, on every request, never wait behind the user grain's
 /// turns (enrollment, a send's quota). Whoever erases the row calls <see cref="ReloadAsync"/> after the commit (and
-/// the grain reads the row again when its copy is a minute old).
+/// the grain reads the row again when its copy is a minute old: the admin flag, set by the operator command without a
+/// silo, is seen within that minute).
 /// </summary>
 [Alias("RoleFerry.ISessionGrain")]
 public interface ISessionGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// True while the user exists and the token carries the current security stamp, or was issued to the session
-    /// that last changed the password.
+    /// Honoured while the user exists and the token carries the current security stamp, or was issued to the session
+    /// that last changed the password; with the user's admin flag.
     /// </summary>
-    [Alias("IsHonoured")]
-    Task<bool> IsHonouredAsync(Guid? stamp, Guid? session);
+    [Alias("Check")]
+    Task<SessionVerdict> CheckAsync(Guid? stamp, Guid? session);
 
     /// <summary>The users row changed (account erased, or by hand): reads it again now.</summary>
     [Alias("Reload")]

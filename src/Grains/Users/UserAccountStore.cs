@@ -6,7 +6,8 @@ namespace RoleFerry.Grains.Users;
 /// <summary>
 /// The <c>users</c> row's account side, beside the user grain's state (<see cref="UserStorage"/>): creating the
 /// row (<see cref="UserDirectoryGrain"/>), the profile and the erasure (<see cref="UserGrain"/>), the sign-in columns
-/// (<see cref="SessionGrain"/>). No other code writes the table.
+/// (<see cref="SessionGrain"/>), the admin flag (the operator command, <see cref="SetAdminAsync"/>). No other code
+/// writes the table.
 /// </summary>
 public sealed class UserAccountStore(NpgsqlDataSource db)
 {
@@ -38,13 +39,24 @@ public sealed class UserAccountStore(NpgsqlDataSource db)
             userId, change.FullName, change.Mode, change.Timezone, now);
     }
 
-    /// <summary>The security stamp and the password-changing session; null when the user does not exist.</summary>
-    public async Task<(Guid Stamp, Guid? PasswordSession)?> ReadSignInAsync(long userId)
+    /// <summary>The security stamp, the password-changing session and the admin flag; null when the user does not exist.</summary>
+    public async Task<(Guid Stamp, Guid? PasswordSession, bool IsAdmin)?> ReadSignInAsync(long userId)
     {
-        await using var command = db.Command("SELECT security_stamp, password_session FROM users WHERE id = $1", userId);
+        await using var command = db.Command("SELECT security_stamp, password_session, is_admin FROM users WHERE id = $1", userId);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetOrNull<Guid>(1)) : null;
+        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetOrNull<Guid>(1), reader.GetBoolean(2)) : null;
     }
+
+    /// <summary>
+    /// Sets the admin flag of the account with this email (case-insensitive); false when there is none. Only the
+    /// operator command <c>admin grant|revoke EMAIL</c> calls it, and it runs where no silo may be running (a fresh
+    /// deployment, <c>docker-compose run --rm silo admin grant EMAIL</c>), so it writes here directly rather than
+    /// through a grain; the flag is no part of the user grain's state (the row's <c>version</c> is left alone) and
+    /// running silos see it through the user's <see cref="SessionGrain"/> within <see cref="SessionGrain.MaxAge"/>.
+    /// </summary>
+    public async Task<bool> SetAdminAsync(string email, bool isAdmin, DateTimeOffset now) =>
+        await db.ScalarAsync(
+            "UPDATE users SET is_admin = $2, updated_at = $3 WHERE lower(email) = lower($1) RETURNING id", email.Trim(), isAdmin, now) is not null;
 
     /// <summary>
     /// Counts a wrong password atomically; the failure that reaches the limit locks the account and restarts the

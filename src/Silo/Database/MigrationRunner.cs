@@ -7,9 +7,16 @@ namespace RoleFerry.Silo.Database;
 /// Applies the pending migrations in order, each in its own transaction, under a PostgreSQL advisory lock so
 /// that silos starting together apply each one once. Applied versions are recorded in <c>schema_migrations</c>
 /// with a checksum; an applied file that was edited afterwards stops start-up.
+/// <paramref name="legacyAdminEmails"/> is the retired <c>RoleFerry:AdminEmails</c> setting: every migration's
+/// transaction sees it as <c>roleferry.legacy_admin_emails</c> (one address per line), which 0020_admin_flag reads
+/// once to turn those accounts' rights into the <c>is_admin</c> flag; after that the setting means nothing.
 /// </summary>
-public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(
+    NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger, IReadOnlyCollection<string>? legacyAdminEmails = null)
 {
+    /// <summary>The migration that turned <c>RoleFerry:AdminEmails</c> into the <c>is_admin</c> flag.</summary>
+    public const string AdminFlagMigration = "0020_admin_flag";
+
     /// <summary>Arbitrary constant naming RoleFerry's migration lock.</summary>
     private const long AdvisoryLockKey = 0x526F6C6546657272;
 
@@ -56,6 +63,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 logger.LogInformation("Applied migration {Version}", migration.Version);
             }
 
+            WarnOfLegacyAdmins(appliedNow);
             return appliedNow;
         }
         finally
@@ -78,9 +86,34 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         return MigrationSource.All.All(m => applied.ContainsKey(m.Version));
     }
 
-    private static async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
+    private void WarnOfLegacyAdmins(IReadOnlyList<string> appliedNow)
+    {
+        if (legacyAdminEmails is not { Count: > 0 })
+        {
+            return;
+        }
+
+        if (appliedNow.Contains(AdminFlagMigration))
+        {
+            logger.LogWarning(
+                "RoleFerry:AdminEmails is retired: migration {Version} made the existing accounts among its {Count} address(es) admins; remove the setting and use `admin grant EMAIL` from now on",
+                AdminFlagMigration, legacyAdminEmails.Count);
+        }
+        else
+        {
+            logger.LogWarning(
+                "RoleFerry:AdminEmails is retired and ignored: admin is a flag on the account, granted with `admin grant EMAIL`; remove the setting");
+        }
+    }
+
+    private async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (legacyAdminEmails is { Count: > 0 })
+        {
+            await connection.ExecuteAsync("SELECT set_config('roleferry.legacy_admin_emails', $1, true)", string.Join('\n', legacyAdminEmails));
+        }
+
         await using (var command = connection.Command(migration.Sql))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);

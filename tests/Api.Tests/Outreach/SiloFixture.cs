@@ -62,13 +62,13 @@ public abstract class SiloFixture(string webhookSecret, TimeSpan tokenLifetime) 
 
     public Task<TestUser> NewUserAsync(string? email = null) => Factory.NewUserAsync(email);
 
-    /// <summary>The admin of this silo (<see cref="ApiFactory.AdminEmail"/>), registered on first use.</summary>
+    /// <summary>The admin of this silo (an account with the admin flag), registered on first use.</summary>
     public async Task<TestUser> AdminAsync()
     {
         await _adminGate.WaitAsync();
         try
         {
-            return _admin ??= await Factory.NewUserAsync(ApiFactory.AdminEmail);
+            return _admin ??= await Factory.NewAdminAsync(ConnectionString);
         }
         finally
         {

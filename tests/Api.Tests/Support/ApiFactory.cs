@@ -17,8 +17,6 @@ namespace RoleFerry.Api.Tests.Support;
 public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TestClock? clock = null)
     : WebApplicationFactory<Program>
 {
-    public const string AdminEmail = "admin@roleferry.test";
-
     public string ConnectionString { get; } = connectionString;
 
     public CapturingLoggerProvider Logs { get; } = new();
@@ -33,7 +31,6 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
             ["ConnectionStrings:RoleFerry"] = ConnectionString,
             ["RoleFerry:Security:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["RoleFerry:AdminEmails:0"] = AdminEmail,
             ["RoleFerry:Api:AuthRateLimit:PermitLimit"] = "100000",
             ["RoleFerry:Cluster:ServiceId"] = ServiceId,
             ["RoleFerry:Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),

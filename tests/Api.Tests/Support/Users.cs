@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using RoleFerry.Testing;
 
 namespace RoleFerry.Api.Tests.Support;
 
@@ -22,6 +23,14 @@ public static class Users
         var token = await LoginAsync(client, email, Password);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return new TestUser(id, email, Password, token, client);
+    }
+
+    /// <summary>A new user holding the admin flag, granted as the operator command grants it (before any request of theirs).</summary>
+    public static async Task<TestUser> NewAdminAsync(this WebApplicationFactory<Program> factory, string connectionString)
+    {
+        var admin = await factory.NewUserAsync();
+        await TestAdmins.GrantAsync(connectionString, admin.Email);
+        return admin;
     }
 
     public static async Task<string> LoginAsync(HttpClient client, string email, string password)

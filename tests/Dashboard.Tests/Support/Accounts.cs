@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RoleFerry.Testing;
 
 namespace RoleFerry.Dashboard.Tests.Support;
 
@@ -12,8 +13,16 @@ public static class Accounts
     /// <summary>A new non-admin user's bearer token.</summary>
     public static Task<string> NewUserTokenAsync(HttpClient client) => RegisterAndLoginAsync(client, NewEmail());
 
-    /// <summary>The admin's bearer token (<see cref="SiloSettings.AdminEmail"/>, registered on first use).</summary>
-    public static Task<string> AdminTokenAsync(HttpClient client) => RegisterAndLoginAsync(client, SiloSettings.AdminEmail);
+    /// <summary>
+    /// The admin's bearer token: <see cref="SiloSettings.AdminEmail"/>, registered on first use and given the admin flag
+    /// in the silo's database (<paramref name="connectionString"/>) before its first authenticated request.
+    /// </summary>
+    public static async Task<string> AdminTokenAsync(HttpClient client, string connectionString)
+    {
+        var token = await RegisterAndLoginAsync(client, SiloSettings.AdminEmail);
+        await TestAdmins.GrantAsync(connectionString, SiloSettings.AdminEmail);
+        return token;
+    }
 
     /// <summary>Registers <paramref name="email"/> unless it exists, logs in and returns the bearer token.</summary>
     public static async Task<string> RegisterAndLoginAsync(HttpClient client, string email)

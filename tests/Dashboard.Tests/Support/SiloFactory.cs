@@ -7,6 +7,8 @@ namespace RoleFerry.Dashboard.Tests.Support;
 /// <summary>A whole silo (API, Orleans, dashboard) in memory over one test database, in the given environment.</summary>
 public sealed class SiloFactory(string environment, string connectionString) : WebApplicationFactory<Program>
 {
+    public string ConnectionString => connectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);

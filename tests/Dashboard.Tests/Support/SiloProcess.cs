@@ -19,14 +19,18 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiloProcess(Process process, Uri baseAddress, int siloPort)
+    private SiloProcess(Process process, Uri baseAddress, int siloPort, string connectionString)
     {
         _process = process;
         BaseAddress = baseAddress;
         SiloPort = siloPort;
+        ConnectionString = connectionString;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The silo's database.</summary>
+    public string ConnectionString { get; }
 
     public int SiloPort { get; }
 
@@ -35,27 +39,11 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(string environment)
     {
         var siloPort = FreePort.Next();
-        var settings = SiloSettings.For(await TestDatabase.CreateAsync(), siloPort, FreePort.Next());
+        var connectionString = await TestDatabase.CreateAsync();
+        var settings = SiloSettings.For(connectionString, siloPort, FreePort.Next());
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "RoleFerry.Silo.dll"), "--urls", baseAddress.ToString().TrimEnd('/'), "--environment", environment })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var silo = new SiloProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, baseAddress, siloPort);
+        var start = SiloCommand.StartInfo(settings, "--urls", baseAddress.ToString().TrimEnd('/'), "--environment", environment);
+        var silo = new SiloProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, baseAddress, siloPort, connectionString);
         silo._process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
         silo._process.Exited += (_, _) => silo._started.TrySetException(
@@ -136,10 +124,4 @@ public sealed class SiloProcess : IAsyncDisposable
         {
         }
     }
-
-    /// <summary>The dotnet host running these tests (testhost runs under it), else <c>dotnet</c> on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
-        : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
-        : "dotnet";
 }

@@ -4,7 +4,7 @@ using RoleFerry.Testing;
 
 namespace RoleFerry.Dashboard.Tests.Support;
 
-/// <summary>The configuration of a test silo: its database, fresh secrets, one admin, free silo/gateway ports.</summary>
+/// <summary>The configuration of a test silo: its database, fresh secrets, free silo/gateway ports.</summary>
 public static class SiloSettings
 {
     public const string AdminEmail = "admin@roleferry.test";
@@ -17,7 +17,6 @@ public static class SiloSettings
         ["RoleFerry:Security:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["RoleFerry:Security:TokenSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["RoleFerry:WebhookSecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        ["RoleFerry:AdminEmails:0"] = AdminEmail,
         ["RoleFerry:Api:AuthRateLimit:PermitLimit"] = "100000",
         ["RoleFerry:Cluster:ClusterId"] = "dashboard-tests",
         ["RoleFerry:Cluster:ServiceId"] = "dashboard-tests",
