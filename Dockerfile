@@ -18,10 +18,14 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/publish .
-ENV ASPNETCORE_URLS=http://+:8080 \
+ENV ASPNETCORE_URLS="http://+:8080;http://+:9464" \
+    RoleFerry__Telemetry__MetricsPort=9464 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
-# 8080: HTTP (API, dashboard, /health/*, /metrics); 11111: silo to silo; 30000: Orleans gateway.
-EXPOSE 8080 11111 30000
+# 8080: HTTP (API, dashboard, /health/*); 9464: /metrics alone; 11111: silo to silo; 30000: Orleans gateway
+# (both over TLS with the cluster certificate of docker-compose.yml).
+EXPOSE 8080 9464 11111 30000
+# The cluster certificate's volume (docker-compose.yml), writable by the app user who creates it.
+RUN mkdir -p /cluster-tls && chown "$APP_UID" /cluster-tls
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health/ready || exit 1
 # Non-root user shipped with the .NET 8+ images.

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Starts RoleFerry locally: one PostgreSQL and N silos that form one Orleans cluster.
 #
-#   ./run.sh                 one silo: API and dashboard on http://127.0.0.1:5080
+#   ./run.sh                 one silo: API and dashboard on http://127.0.0.1:5080, its Prometheus endpoint alone on
+#                            http://127.0.0.1:9464/metrics
 #   ./run.sh --silos 3       three silos: http://127.0.0.1:5080, :5081, :5082 (each serves the whole API and the
-#                            dashboard), silo ports 11111.., gateway ports 30000..
+#                            dashboard), metrics ports 9464.., silo ports 11111.., gateway ports 30000.. (all on
+#                            127.0.0.1 only)
 #   ./run.sh admin grant EMAIL    gives the account with this email admin rights (admin revoke EMAIL takes them
 #                            back) in the database below, then exits: 0 when the account exists, 1 otherwise.
 #                            Running silos see the change within a minute.
@@ -12,10 +14,15 @@
 #   - Otherwise a private PostgreSQL 15 (from /usr/lib/postgresql/15/bin) is started with its data in ./.data/pg
 #     (kept between runs) on a free local port, the database "roleferry" is created if missing, and
 #     ConnectionStrings__RoleFerry="Host=127.0.0.1;Port=N;Username=postgres;Database=roleferry" is exported.
+#   - The silos run in Production (ASPNETCORE_ENVIRONMENT, when set, wins) with secrets of this machine: the first
+#     run writes random keys to ./.data/secrets.env (readable by its owner only) and every run exports them, unless
+#     the environment already sets them (RoleFerry__Security__SecretKey, RoleFerry__Security__TokenSigningKey,
+#     RoleFerry__WebhookSecret). Keep the file: SecretKey encrypts the mailbox passwords.
 #   - The silo is built once (dotnet build src/Silo -c Release), then silo i (0-based) runs as its own process with
-#       --urls http://127.0.0.1:$((5080 + i))      (ROLEFERRY_HTTP_BASE_PORT changes 5080)
+#       --urls "http://127.0.0.1:$((5080 + i));http://127.0.0.1:$((9464 + i))"   (ROLEFERRY_HTTP_BASE_PORT changes
+#       5080, ROLEFERRY_METRICS_BASE_PORT 9464) RoleFerry__Telemetry__MetricsPort=$((9464 + i))
 #       RoleFerry__Cluster__SiloPort=$((11111 + i)) RoleFerry__Cluster__GatewayPort=$((30000 + i))
-#       RoleFerry__Cluster__AdvertisedAddress=127.0.0.1
+#       RoleFerry__Cluster__AdvertisedAddress=127.0.0.1 (the silo and gateway ports listen on that address only)
 #     Every silo applies the pending migrations (under an advisory lock: once) and joins the cluster through
 #     Orleans' membership table in PostgreSQL. A silo started by hand with the same connection string and its own
 #     ports joins the same cluster (README, "Running several silos").
@@ -31,12 +38,35 @@ cd "$ROOT" || exit 1
 . "$ROOT/scripts/deps.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 HTTP_BASE_PORT="${ROLEFERRY_HTTP_BASE_PORT:-5080}"
+METRICS_BASE_PORT="${ROLEFERRY_METRICS_BASE_PORT:-9464}"
 PG_DIR="$ROOT/.data/pg"
+SECRETS_FILE="$ROOT/.data/secrets.env"
+# The secrets a silo needs (src/Silo/Hosting/SecretsValidator.cs), each base64 of 32 random bytes.
+SECRET_SETTINGS=(RoleFerry__Security__SecretKey RoleFerry__Security__TokenSigningKey RoleFerry__WebhookSecret)
 SILO_DLL="$ROOT/src/Silo/bin/Release/net10.0/RoleFerry.Silo.dll"
 
 log() { echo "[run] $*" >&2; }
+
+# This machine's secrets: created on first use (a setting a newer version needs is added), then exported unless the
+# environment sets them already.
+load_secrets() {
+    local setting line key value
+    mkdir -p "$(dirname "$SECRETS_FILE")" || return 1
+    for setting in "${SECRET_SETTINGS[@]}"; do
+        if ! grep -q "^$setting=" "$SECRETS_FILE" 2>/dev/null; then
+            [ -f "$SECRETS_FILE" ] || log "writing this machine's secrets to $SECRETS_FILE (keep it: it decrypts the mailbox passwords)"
+            (umask 077 && echo "$setting=$(head -c 32 /dev/urandom | base64 -w0)" >>"$SECRETS_FILE") || return 1
+        fi
+    done
+    chmod 600 "$SECRETS_FILE" || return 1
+    while read -r line; do
+        key="${line%%=*}"
+        value="${line#*=}"    # base64 may end in '=': split at the first one only
+        if [ -n "$key" ] && [ -z "${!key:-}" ]; then export "$key=$value"; fi
+    done <"$SECRETS_FILE"
+}
 
 SILOS=1
 SILO_ARGS=()
@@ -52,7 +82,7 @@ while [ $# -gt 0 ]; do
             shift 2 || { log "--silos needs a number"; exit 2; }
             ;;
         --silos=*) SILOS="${1#--silos=}"; shift ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d'; exit 0 ;;
         *) SILO_ARGS+=("$1"); shift ;;
     esac
 done
@@ -127,6 +157,8 @@ log "building the silo (dotnet build src/Silo -c Release)"
 dotnet build "$ROOT/src/Silo/RoleFerry.Silo.csproj" -c Release -v quiet -nologo </dev/null >&2 \
     || { log "the build failed"; exit 1; }
 
+load_secrets || { log "could not write $SECRETS_FILE"; exit 1; }
+
 if [ "${#ADMIN_ARGS[@]}" -gt 0 ]; then
     # The operator command (src/Silo/Commands/AdminCommand.cs) on the same database the silos use; the private
     # PostgreSQL, if this script started it, stops on exit.
@@ -136,12 +168,14 @@ fi
 
 for i in $(seq 0 $((SILOS - 1))); do
     http="http://127.0.0.1:$((HTTP_BASE_PORT + i))"
+    metrics="http://127.0.0.1:$((METRICS_BASE_PORT + i))"
     env RoleFerry__Cluster__SiloPort="$((11111 + i))" \
         RoleFerry__Cluster__GatewayPort="$((30000 + i))" \
         RoleFerry__Cluster__AdvertisedAddress=127.0.0.1 \
-        setsid dotnet "$SILO_DLL" --contentRoot "$(dirname "$SILO_DLL")" --urls "$http" "${SILO_ARGS[@]}" </dev/null &
+        RoleFerry__Telemetry__MetricsPort="$((METRICS_BASE_PORT + i))" \
+        setsid dotnet "$SILO_DLL" --contentRoot "$(dirname "$SILO_DLL")" --urls "$http;$metrics" "${SILO_ARGS[@]}" </dev/null &
     SILO_PIDS+=("$!")
-    log "silo $i: $http (pid $!; silo port $((11111 + i)), gateway port $((30000 + i)))"
+    log "silo $i: $http (pid $!; metrics $metrics/metrics, silo port $((11111 + i)), gateway port $((30000 + i)))"
 done
 
 # Ready = every silo answers /health/ready (the database is reachable, migrations are applied, the silo is in the
@@ -163,7 +197,7 @@ done
 echo
 for i in $(seq 0 $((SILOS - 1))); do
     http="http://127.0.0.1:$((HTTP_BASE_PORT + i))"
-    echo "  silo $i   $http   (pid ${SILO_PIDS[$i]})   swagger $http/swagger   dashboard $http/dashboard"
+    echo "  silo $i   $http   (pid ${SILO_PIDS[$i]})   openapi $http/openapi/v1.json   dashboard $http/dashboard   metrics http://127.0.0.1:$((METRICS_BASE_PORT + i))/metrics"
 done
 echo "  Ctrl-C stops the silos$( [ "$OWN_PG" -eq 1 ] && echo " and the private PostgreSQL")."
 echo

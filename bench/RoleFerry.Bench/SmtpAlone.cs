@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Security;
 
 namespace RoleFerry.Bench;
 
@@ -19,8 +21,9 @@ public static class SmtpAlone
     /// <returns>The time of each message after the warm-up, call to outcome.</returns>
     public static async Task<Latencies> MeasureAsync(string host, int port, int messages)
     {
-        await using var transport = new SmtpMailTransport(Options.Create(new EmailOptions()), NullLogger<SmtpMailTransport>.Instance);
-        var settings = new SmtpSettings("alone@roleferry.bench", host, port, "alone", "bench-password", UseTls: false);
+        var secrets = new SecretProtector(Options.Create(new SecurityOptions { SecretKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
+        await using var transport = new SmtpMailTransport(Options.Create(new EmailOptions()), secrets, NullLogger<SmtpMailTransport>.Instance);
+        var settings = new SmtpSettings("alone@roleferry.bench", host, port, "alone", secrets.Seal("bench-password"), UseTls: false);
         var sends = new Latencies();
         for (var i = 0; i < WarmUp + messages; i++)
         {

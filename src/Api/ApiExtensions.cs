@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RoleFerry.Api.Accounts;
@@ -62,15 +63,12 @@ public static class ApiExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         // Bearer tokens protected with a key ring in PostgreSQL (encrypted at rest with a key derived from
-        // RoleFerry:Security:SecretKey when it is set): valid on every node and after restarts.
+        // RoleFerry:Security:SecretKey, which the silo checks at start): valid on every node and after restarts.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
         {
             o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>());
-            if (KeyRingSecret.From(sp.GetRequiredService<IConfiguration>()) is { } key)
-            {
-                o.XmlEncryptor = new SecretKeyXmlEncryptor(key);
-            }
+            o.XmlEncryptor = new SecretKeyXmlEncryptor(KeyRingSecret.From(sp.GetRequiredService<IConfiguration>()));
         }));
         services.AddAuthentication(TokenIssuer.Scheme).AddBearerToken(TokenIssuer.Scheme);
         services.AddOptions<BearerTokenOptions>(TokenIssuer.Scheme).Configure<IOptions<ApiOptions>, TimeProvider>((o, api, clock) =>
@@ -95,7 +93,7 @@ public static class ApiExtensions
 
     /// <summary>
     /// The middleware of the HTTP API, in order: request id and request log, exception handler and problem details
-    /// for bodiless errors, the 1 MiB body limit, Swagger UI, authentication, revoked tokens (password changed,
+    /// for bodiless errors, the 1 MiB body limit, Swagger UI (Development only), authentication, revoked tokens (password changed,
     /// account erased), authorization. (Register and login's rate limit is an endpoint filter: <see cref="AuthRateLimiter"/>.)
     /// Call it before <see cref="MapRoleFerryApi"/>.
     /// </summary>
@@ -105,11 +103,15 @@ public static class ApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
-        app.UseSwaggerUI(o =>
+        if (app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
-            o.RoutePrefix = "swagger";
-            o.SwaggerEndpoint("/openapi/v1.json", "RoleFerry API v1");
-        });
+            // Outside Development only the OpenAPI document is served (/openapi/v1.json), not the UI that tries it.
+            app.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = "swagger";
+                o.SwaggerEndpoint("/openapi/v1.json", "RoleFerry API v1");
+            });
+        }
         app.UseAuthentication();
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseAuthorization();

@@ -6,6 +6,11 @@ if (AdminCommand.IsInvoked(args))
     return await AdminCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
+if (ClusterCertificateCommand.IsInvoked(args))
+{
+    return await ClusterCertificateCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRoleFerrySilo();
 

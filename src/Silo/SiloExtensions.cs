@@ -25,7 +25,7 @@ public static class SiloExtensions
                 $"ConnectionStrings:{ConnectionStringName} is not set (environment: ConnectionStrings__{ConnectionStringName}). ./run.sh sets it for a local PostgreSQL.");
         }
 
-        RequiredSecretsValidator.Validate(builder.Configuration);
+        SecretsValidator.Validate(builder.Configuration, builder.Environment);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.IncludeScopes = true;
@@ -49,17 +49,21 @@ public static class SiloExtensions
         services.AddSendTimeoutCheck();
         services.AddRoleFerryApi(builder.Configuration);
         services.AddRoleFerryDashboardAccess();
+        services.AddRoleFerryTransportSecurity();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [OperationsEndpoints.ReadyTag]);
         return builder;
     }
 
     /// <summary>
-    /// The HTTP side of a silo: the API (middleware and routes), the Prometheus scrape endpoint (<c>/metrics</c>) and the Orleans dashboard at <c>/dashboard</c>,
-    /// open in Development and for admins only elsewhere (the dashboard has no authentication of its own; see
-    /// <see cref="DashboardAccess"/>).
+    /// The HTTP side of a silo: the metrics port kept to the scrape endpoint, HSTS and https redirection when the public
+    /// address is https, the API (middleware and routes), the Prometheus scrape endpoint (<c>/metrics</c>) and the
+    /// Orleans dashboard at <c>/dashboard</c>, both open in Development and for admins only elsewhere (the dashboard has
+    /// no authentication of its own; see <see cref="DashboardAccess"/>).
     /// </summary>
     public static WebApplication MapRoleFerrySilo(this WebApplication app)
     {
+        app.UseRoleFerryMetricsPort();
+        app.UseRoleFerryTransportSecurity();
         app.UseRoleFerryApi();
         app.MapRoleFerryApi();
         app.MapRoleFerryDashboard();

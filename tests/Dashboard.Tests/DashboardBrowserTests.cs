@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using RoleFerry.Dashboard.Tests.Support;
+using RoleFerry.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace RoleFerry.Dashboard.Tests;
@@ -19,7 +20,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture chromium) : ICl
     [Fact]
     public async Task Outside_development_an_admin_signs_in_and_sees_the_silo_and_roleferry_grains()
     {
-        await using var silo = await SiloProcess.StartAsync(Environments.Production);
+        await using var silo = await ProcessSilo.StartAsync(Environments.Production);
         using var http = silo.Client();
         var userEmail = Accounts.NewEmail();
         await Accounts.RegisterAndLoginAsync(http, userEmail);
@@ -44,7 +45,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture chromium) : ICl
     [Fact]
     public async Task In_development_the_dashboard_opens_without_signing_in()
     {
-        await using var silo = await SiloProcess.StartAsync(Environments.Development);
+        await using var silo = await ProcessSilo.StartAsync(Environments.Development);
         using var http = silo.Client();
         await ActivateMailboxPoolAsync(http, await Accounts.AdminTokenAsync(http, silo.ConnectionString));
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = silo.BaseAddress.ToString() });

@@ -1,47 +1,48 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using RoleFerry.Data.Secrets;
 
 namespace RoleFerry.Api.Accounts;
 
 /// <summary>
-/// The AES-256-GCM key that encrypts the Data Protection key ring at rest, derived (HKDF-SHA256) from
-/// <c>RoleFerry:Security:SecretKey</c> so it never equals the key that encrypts SMTP passwords. Stored element:
-/// base64 of nonce(12) | tag(16) | ciphertext.
+/// The AES-256-GCM keys that encrypt the Data Protection key ring at rest, derived (HKDF-SHA256) from each key of the
+/// <see cref="SecretKeyRing"/> (<c>RoleFerry:Security:SecretKey</c> and the previous keys of a rotation) so they never
+/// equal the keys that encrypt SMTP passwords. A stored element is base64 of nonce(12) | tag(16) | ciphertext and
+/// names the id of the secret key it was derived from (none before rotation existed: then every key is tried).
 /// </summary>
-public static class KeyRingSecret
+public sealed class KeyRingSecret
 {
-    public const string ConfigurationKey = "RoleFerry:Security:SecretKey";
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private static readonly byte[] Purpose = Encoding.UTF8.GetBytes("RoleFerry Data Protection key ring");
 
-    /// <summary>The derived key, or null when no valid secret (base64 of 32 bytes) is configured.</summary>
-    public static byte[]? From(IConfiguration configuration)
-    {
-        var value = configuration[ConfigurationKey];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
+    private readonly SecretKeyRing _keys;
 
-        var secret = new byte[32];
-        return Convert.TryFromBase64String(value, secret, out var written) && written == 32
-            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: Purpose)
-            : null;
-    }
+    private KeyRingSecret(SecretKeyRing keys) => _keys = keys;
 
-    public static string Encrypt(byte[] key, string plaintext)
+    /// <summary>The configured keys; an error naming the setting when one is missing or malformed.</summary>
+    public static KeyRingSecret From(IConfiguration configuration) =>
+        new(SecretKeyRing.From(
+            configuration[SecretKeyRing.SecretKeySetting],
+            configuration.GetSection(SecretKeyRing.PreviousKeysSetting).GetChildren().Select(c => c.Value ?? "")));
+
+    /// <summary>The id of the key new elements are encrypted with, as stored beside them.</summary>
+    public string CurrentKeyId => FormatId(_keys.CurrentId);
+
+    public string Encrypt(string plaintext)
     {
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var output = new byte[NonceSize + TagSize + plain.Length];
         RandomNumberGenerator.Fill(output.AsSpan(0, NonceSize));
-        using var aes = new AesGcm(key, TagSize);
+        using var aes = new AesGcm(Derive(_keys.Current), TagSize);
         aes.Encrypt(output.AsSpan(0, NonceSize), plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
         return Convert.ToBase64String(output);
     }
 
-    public static string Decrypt(byte[] key, string stored)
+    /// <param name="keyId">the id stored with the element; null for an element written before key ids.</param>
+    public string Decrypt(string stored, string? keyId)
     {
         var data = Convert.FromBase64String(stored);
         if (data.Length < NonceSize + TagSize)
@@ -49,8 +50,35 @@ public static class KeyRingSecret
             throw new CryptographicException("The encrypted key ring element is truncated.");
         }
 
+        if (keyId is not null)
+        {
+            return Open(_keys.Get(uint.Parse(keyId, NumberStyles.HexNumber, CultureInfo.InvariantCulture)), data);
+        }
+
+        foreach (var key in _keys.All)
+        {
+            try
+            {
+                return Open(key, data);
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                // another key's
+            }
+        }
+
+        throw new CryptographicException(
+            $"The key ring element was encrypted with a key that is neither {SecretKeyRing.SecretKeySetting} nor one of {SecretKeyRing.PreviousKeysSetting}.");
+    }
+
+    private static string FormatId(uint id) => id.ToString("x8", CultureInfo.InvariantCulture);
+
+    private static byte[] Derive(byte[] secret) => HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: Purpose);
+
+    private static string Open(byte[] secret, byte[] data)
+    {
         var plain = new byte[data.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
+        using var aes = new AesGcm(Derive(secret), TagSize);
         aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize + TagSize), data.AsSpan(NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
     }

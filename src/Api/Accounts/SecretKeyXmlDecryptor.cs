@@ -6,15 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace RoleFerry.Api.Accounts;
 
-/// <summary>Reads what <see cref="SecretKeyXmlEncryptor"/> wrote; Data Protection creates it by type name from the stored XML.</summary>
+/// <summary>
+/// Reads what <see cref="SecretKeyXmlEncryptor"/> wrote, with the key its <c>keyId</c> names; Data Protection creates
+/// it by type name from the stored XML (so this type keeps its name and assembly).
+/// </summary>
 public sealed class SecretKeyXmlDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     public XElement Decrypt(XElement encryptedElement)
     {
-        var key = KeyRingSecret.From(services.GetRequiredService<IConfiguration>())
-            ?? throw new CryptographicException($"{KeyRingSecret.ConfigurationKey} is needed to read the Data Protection key ring.");
+        var secret = KeyRingSecret.From(services.GetRequiredService<IConfiguration>());
         var value = encryptedElement.Element("value")?.Value
             ?? throw new CryptographicException("The encrypted key ring element has no value.");
-        return XElement.Parse(KeyRingSecret.Decrypt(key, value));
+        return XElement.Parse(secret.Decrypt(value, encryptedElement.Attribute(SecretKeyXmlEncryptor.KeyIdAttribute)?.Value));
     }
 }

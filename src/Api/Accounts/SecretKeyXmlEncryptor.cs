@@ -4,14 +4,17 @@ using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 namespace RoleFerry.Api.Accounts;
 
 /// <summary>Encrypts Data Protection keys before they reach <c>data_protection_keys</c> (see <see cref="KeyRingSecret"/>).</summary>
-public sealed class SecretKeyXmlEncryptor(byte[] key) : IXmlEncryptor
+public sealed class SecretKeyXmlEncryptor(KeyRingSecret secret) : IXmlEncryptor
 {
+    public const string KeyIdAttribute = "keyId";
+
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
         var encrypted = new XElement(
             "encryptedKey",
-            new XComment(" Encrypted with a key derived from RoleFerry:Security:SecretKey. "),
-            new XElement("value", KeyRingSecret.Encrypt(key, plaintextElement.ToString(SaveOptions.DisableFormatting))));
+            new XAttribute(KeyIdAttribute, secret.CurrentKeyId),
+            new XComment(" Encrypted with a key derived from RoleFerry:Security:SecretKey (the key of id keyId). "),
+            new XElement("value", secret.Encrypt(plaintextElement.ToString(SaveOptions.DisableFormatting))));
         return new EncryptedXmlInfo(encrypted, typeof(SecretKeyXmlDecryptor));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Security;
 
 namespace RoleFerry.Grains.Email;
 
@@ -28,15 +29,17 @@ internal sealed class SmtpConnection : IAsyncDisposable
     private readonly TimeSpan _sendTimeout;
     private readonly TimeSpan _idleTimeout;
     private readonly ILogger _logger;
+    private readonly SecretProtector _secrets;
 
     // Guarded by _gate.
     private ProbingSmtpClient? _client;
     private long _lastUsed;
     private bool _closed;
 
-    public SmtpConnection(SmtpSettings settings, EmailOptions options, ILogger logger)
+    public SmtpConnection(SmtpSettings settings, EmailOptions options, SecretProtector secrets, ILogger logger)
     {
         Settings = settings;
+        _secrets = secrets;
         _sendTimeout = options.SendTimeout;
         _idleTimeout = options.SmtpIdleTimeout;
         _logger = logger;
@@ -160,7 +163,7 @@ internal sealed class SmtpConnection : IAsyncDisposable
             await client.ConnectAsync(Settings.Host, Settings.Port, SocketOptions(Settings), deadline).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(Settings.Username))
             {
-                await client.AuthenticateAsync(Settings.Username, Settings.Password, deadline).ConfigureAwait(false);
+                await client.AuthenticateAsync(Settings.Username, _secrets.Unseal(Settings.Password), deadline).ConfigureAwait(false);
             }
         }
         catch

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Security;
 
 namespace RoleFerry.Grains.Email;
 
@@ -10,9 +11,11 @@ namespace RoleFerry.Grains.Email;
 /// Sends through MailKit over one kept-open connection per mailbox (<see cref="SmtpConnection"/>, keyed by the
 /// <see cref="SmtpSettings"/> value: changed credentials are used from the next connection). The message is
 /// built by MimeKit (<see cref="OutgoingMimeMessage"/>). Failures become outcomes (<see cref="SmtpStatusClassifier"/>).
-/// A singleton: disposing it closes every connection with QUIT. The password is never logged.
+/// A singleton: disposing it closes every connection with QUIT. The password arrives sealed and is decrypted only to
+/// log in (<see cref="SecretProtector.Unseal"/>); it is never logged.
 /// </summary>
-public sealed class SmtpMailTransport(IOptions<EmailOptions> options, ILogger<SmtpMailTransport> logger) : IMailTransport, IAsyncDisposable, IDisposable
+public sealed class SmtpMailTransport(IOptions<EmailOptions> options, SecretProtector secrets, ILogger<SmtpMailTransport> logger)
+    : IMailTransport, IAsyncDisposable, IDisposable
 {
     private readonly Dictionary<SmtpSettings, SmtpConnection> _connections = [];
     private bool _disposed;
@@ -85,7 +88,7 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options, ILogger<Sm
                     _connections.Remove(other);
                 }
 
-                connection = new SmtpConnection(settings, options.Value, logger);
+                connection = new SmtpConnection(settings, options.Value, secrets, logger);
                 _connections.Add(settings, connection);
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RoleFerry.Data.Secrets;
 using RoleFerry.Data.Tracking;
 using RoleFerry.Grains.Security;
 
@@ -13,9 +14,9 @@ public static class TrackingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRoleFerryTracking(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new TrackingTokenCodec(SecretProtector.DecodeKey(
+        services.AddSingleton(sp => new TrackingTokenCodec(SecretKeyRing.Decode(
             sp.GetRequiredService<IOptions<SecurityOptions>>().Value.TokenSigningKey,
-            nameof(SecurityOptions.TokenSigningKey))));
+            $"{SecurityOptions.SectionName}:{nameof(SecurityOptions.TokenSigningKey)}")));
         services.AddSingleton<EmailEventStore>();
         return services;
     }

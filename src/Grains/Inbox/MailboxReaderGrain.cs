@@ -8,6 +8,7 @@ using RoleFerry.Grains.Interfaces.Email;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Mailboxes;
 using RoleFerry.Grains.EmailEvents;
+using RoleFerry.Grains.Security;
 
 namespace RoleFerry.Grains.Inbox;
 
@@ -40,6 +41,7 @@ public sealed class MailboxReaderGrain(
     InboxMetrics metrics,
     NpgsqlDataSource db,
     IOptions<InboxOptions> options,
+    SecretProtector secrets,
     TimeProvider clock,
     ILogger<MailboxReaderGrain> logger) : Grain, IMailboxReaderGrain, IRemindable
 {
@@ -239,7 +241,7 @@ public sealed class MailboxReaderGrain(
             return;
         }
 
-        _loop = new MailboxReaderLoop(Id, GrainFactory, this.AsReference<IMailboxReaderGrain>(), options.Value, clock, logger);
+        _loop = new MailboxReaderLoop(Id, GrainFactory, this.AsReference<IMailboxReaderGrain>(), options.Value, secrets, clock, logger);
         _loop.Start();
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using RoleFerry.Grains.Interfaces.Mailboxes;
 using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Security;
 
 namespace RoleFerry.Grains.Inbox;
 
@@ -30,6 +31,7 @@ internal sealed class MailboxReaderLoop
     private readonly InboxOptions _options;
     private readonly TimeProvider _siloClock;
     private readonly ILogger _logger;
+    private readonly SecretProtector _secrets;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private CancellationTokenSource? _session;
@@ -37,10 +39,12 @@ internal sealed class MailboxReaderLoop
     private int _newMail;
     private Task? _task;
 
-    public MailboxReaderLoop(long mailboxId, IGrainFactory grains, IMailboxReaderGrain reader, InboxOptions options, TimeProvider siloClock, ILogger logger)
+    public MailboxReaderLoop(
+        long mailboxId, IGrainFactory grains, IMailboxReaderGrain reader, InboxOptions options, SecretProtector secrets, TimeProvider siloClock, ILogger logger)
     {
         _mailboxId = mailboxId;
         _grains = grains;
+        _secrets = secrets;
         _reader = reader;
         _options = options;
         _siloClock = siloClock;
@@ -134,7 +138,7 @@ internal sealed class MailboxReaderLoop
         try
         {
             await client.ConnectAsync(settings.Host, settings.Port, SocketOptions(settings), ct);
-            await client.AuthenticateAsync(settings.Username, settings.Password, ct);
+            await client.AuthenticateAsync(settings.Username, _secrets.Unseal(settings.Password), ct);
             var inbox = client.Inbox;
             inbox.CountChanged += (_, _) => MailArrived();
             await inbox.OpenAsync(FolderAccess.ReadOnly, ct);

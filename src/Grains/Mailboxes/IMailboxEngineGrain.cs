@@ -24,11 +24,11 @@ internal interface IMailboxEngineGrain : IGrainWithIntegerKey
     [Alias("RecordSpam")]
     Task RecordSpamAsync(long reservationId);
 
-    /// <summary>The SMTP settings with the password decrypted, for the sender in this process only.</summary>
+    /// <summary>The SMTP settings, the password sealed: the sender decrypts it where it connects.</summary>
     [Alias("GetSmtpSettings")]
     Task<SmtpSettings> GetSmtpSettingsAsync();
 
-    /// <summary>The IMAP settings with the password decrypted (for this mailbox's reader only); null when RoleFerry does not read it.</summary>
+    /// <summary>The IMAP settings, the password sealed (for this mailbox's reader only); null when RoleFerry does not read it.</summary>
     [Alias("GetImapSettings")]
     Task<ImapSettings?> GetImapSettingsAsync();
 }

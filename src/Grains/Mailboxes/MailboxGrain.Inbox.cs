@@ -1,6 +1,7 @@
 using System.Globalization;
 using RoleFerry.Grains.Inbox;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Security;
 
 namespace RoleFerry.Grains.Mailboxes;
 
@@ -15,7 +16,7 @@ public sealed partial class MailboxGrain
         await EnsureExistsAsync();
         var s = State;
         return s is { ImapHost: { } host, ImapPort: { } port, ImapUsername: { } username, ImapPasswordEncrypted: { } password }
-            ? new ImapSettings(s.Email, host, port, username, secrets.Decrypt(password), s.ImapUseTls)
+            ? new ImapSettings(s.Email, host, port, username, SecretProtector.Sealed(password), s.ImapUseTls)
             : null;
     }
 

@@ -151,8 +151,7 @@ public sealed partial class MailboxGrain(
     public async Task<SmtpSettings> GetSmtpSettingsAsync()
     {
         await EnsureExistsAsync();
-        var password = secrets.Decrypt(State.SmtpPasswordEncrypted);
-        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, password, State.UseTls,
+        return new SmtpSettings(State.Email, State.SmtpHost, State.SmtpPort, State.SmtpUsername, SecretProtector.Sealed(State.SmtpPasswordEncrypted), State.UseTls,
             RepliesReadByRoleFerry: State.ImapHost is not null);
     }
 

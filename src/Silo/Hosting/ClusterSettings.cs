@@ -32,8 +32,14 @@ public sealed class ClusterSettings
     /// </summary>
     public string? SiloName { get; set; }
 
-    /// <summary>The address other silos reach this one at; empty = this machine's first non-loopback address, else loopback.</summary>
+    /// <summary>
+    /// The address other silos reach this one at, and the only one its silo and gateway ports listen on; empty = this
+    /// machine's first non-loopback address, else loopback (./run.sh: 127.0.0.1).
+    /// </summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>TLS on the silo and gateway ports (off unless a certificate is configured).</summary>
+    public ClusterTlsSettings Tls { get; set; } = new();
 
     /// <summary>
     /// How long a silo waits for a probe's answer before counting it missed (Orleans' default: 5 s). Together with

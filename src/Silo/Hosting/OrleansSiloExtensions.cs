@@ -15,8 +15,9 @@ public static class OrleansSiloExtensions
 
     /// <summary>
     /// RoleFerry's Orleans silo on PostgreSQL: ADO.NET clustering (the membership table), reminders and the default
-    /// grain storage, all in the RoleFerry database (their tables come from db/migrations); the dashboard; the
-    /// platform's daily maintenance schedule registered at start.
+    /// grain storage, all in the RoleFerry database (their tables come from db/migrations); its ports on the
+    /// advertised address only, over TLS when a cluster certificate is configured (<see cref="ClusterTls"/>); the
+    /// dashboard; the platform's daily maintenance schedule registered at start.
     /// </summary>
     public static ISiloBuilder AddRoleFerryOrleans(this ISiloBuilder silo, ClusterSettings cluster, string connectionString)
     {
@@ -27,11 +28,17 @@ public static class OrleansSiloExtensions
             o.ServiceId = cluster.ServiceId;
         });
         silo.Configure<SiloOptions>(o => o.SiloName = cluster.ResolveSiloName());
+        // The ports listen on the advertised address only (loopback under ./run.sh), never on every interface.
         silo.ConfigureEndpoints(
             cluster.ResolveAdvertisedAddress(),
             cluster.SiloPort,
             cluster.GatewayPort,
-            listenOnAnyHostAddress: true);
+            listenOnAnyHostAddress: false);
+        if (cluster.Tls.Enabled)
+        {
+            silo.UseClusterTls(cluster.Tls.LoadCertificate());
+        }
+
         silo.Configure<ClusterMembershipOptions>(o => cluster.ApplyFailover(o));
         silo.UseAdoNetClustering(o =>
         {

@@ -4,6 +4,7 @@ using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using RoleFerry.Api.Accounts;
 using RoleFerry.Grains.Telemetry;
 
 namespace RoleFerry.Silo.Telemetry;
@@ -32,11 +33,17 @@ public static class SiloTelemetryExtensions
                 $"{TelemetrySettings.SectionName}:{nameof(TelemetrySettings.PrometheusPath)} must be empty (no scrape endpoint) or a path starting with '/', not '{settings.PrometheusPath}'.");
         }
 
+        if (settings.MetricsPort is not (null or (> 0 and <= 65535)))
+        {
+            throw new InvalidOperationException($"{TelemetrySettings.SectionName}:{nameof(TelemetrySettings.MetricsPort)} must be a TCP port (1-65535), not {settings.MetricsPort}.");
+        }
+
         var export = new TelemetryExport(
             builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : DefaultServiceName,
             siloName,
             OtlpEndpoint.From(builder.Configuration),
-            settings.PrometheusEnabled ? settings.PrometheusPath : null);
+            settings.PrometheusEnabled ? settings.PrometheusPath : null,
+            settings.PrometheusEnabled ? settings.MetricsPort : null);
         builder.Services.AddSingleton(export);
         builder.Logging.AddSiloNameToConsole(siloName);
 
@@ -67,18 +74,52 @@ public static class SiloTelemetryExtensions
         return builder;
     }
 
-    /// <summary>The Prometheus scrape endpoint (when on), left out of the HTTP request metrics; logs what is exported.</summary>
+    /// <summary>
+    /// With a metrics port (<see cref="TelemetrySettings.MetricsPort"/>), keeps the scrape endpoint and that port to
+    /// each other: a request that arrived on the port (the connection's local port, never the Host header) reaches
+    /// only the endpoint, and the endpoint answers only there (404 elsewhere). Call it first in the pipeline.
+    /// </summary>
+    public static WebApplication UseRoleFerryMetricsPort(this WebApplication app)
+    {
+        var export = app.Services.GetRequiredService<TelemetryExport>();
+        if (export is { PrometheusPath: { } path, MetricsPort: { } port })
+        {
+            app.Use((context, next) =>
+            {
+                if ((context.Connection.LocalPort == port) != context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+
+                return next(context);
+            });
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// The Prometheus scrape endpoint (when on), left out of the HTTP request metrics: alone on its metrics port when
+    /// there is one, else on the HTTP port, open in Development and for admins only elsewhere. Logs what is exported.
+    /// </summary>
     public static WebApplication MapRoleFerryTelemetry(this WebApplication app)
     {
         var export = app.Services.GetRequiredService<TelemetryExport>();
         if (export.PrometheusPath is { } path)
         {
-            app.MapPrometheusScrapingEndpoint(path).DisableHttpMetrics();
+            var endpoint = app.MapPrometheusScrapingEndpoint(path).DisableHttpMetrics();
+            if (export.MetricsPort is null && !app.Environment.IsDevelopment())
+            {
+                endpoint.RequireAuthorization(AdminPolicy.Name);
+            }
         }
 
         app.Logger.LogInformation(
-            "Telemetry of silo {Silo} ({Service}): Prometheus at {PrometheusPath}, OTLP to {OtlpEndpoint}",
-            export.SiloName, export.ServiceName, export.PrometheusPath ?? "(off)", export.OtlpEndpoint ?? "(off: OTEL_EXPORTER_OTLP_ENDPOINT not set)");
+            "Telemetry of silo {Silo} ({Service}): Prometheus at {PrometheusPath} ({Access}), OTLP to {OtlpEndpoint}",
+            export.SiloName, export.ServiceName, export.PrometheusPath ?? "(off)",
+            export.MetricsPort is { } metricsPort ? $"alone on port {metricsPort}" : app.Environment.IsDevelopment() ? "open: Development" : "admins only",
+            export.OtlpEndpoint ?? "(off: OTEL_EXPORTER_OTLP_ENDPOINT not set)");
         return app;
     }
 

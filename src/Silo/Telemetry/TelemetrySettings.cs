@@ -8,12 +8,16 @@ public sealed class TelemetrySettings
 {
     public const string SectionName = "RoleFerry:Telemetry";
 
-    /// <summary>
-    /// The path of the Prometheus scrape endpoint on the silo's HTTP port (default <c>/metrics</c>); empty turns it
-    /// off. Not authenticated: it is for the operators' network (the load balancer of docker-compose.yml does not
-    /// forward it), like the silo's Orleans ports.
-    /// </summary>
+    /// <summary>The path of the Prometheus scrape endpoint (default <c>/metrics</c>); empty turns it off.</summary>
     public string PrometheusPath { get; set; } = "/metrics";
+
+    /// <summary>
+    /// A port of its own for the scrape endpoint (one of the silo's listening URLs, e.g. <c>--urls
+    /// "http://0.0.0.0:8080;http://0.0.0.0:9464"</c>): the endpoint answers only requests that arrive on it, without
+    /// authentication (it is for the operators' network, never published), and that port serves nothing else.
+    /// Unset: the endpoint is on the silo's HTTP port, open in Development and for admins only elsewhere.
+    /// </summary>
+    public int? MetricsPort { get; set; }
 
     public bool PrometheusEnabled => !string.IsNullOrWhiteSpace(PrometheusPath);
 

@@ -86,7 +86,7 @@ public sealed class OutreachInsightsTests(OutreachFixture outreach) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/t/o/{email.TrackingToken('o')}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/t/o/{email.TrackingToken('o')}")).StatusCode);
         await outreach.Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
-        var noRedirect = outreach.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var noRedirect = outreach.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         Assert.Equal(HttpStatusCode.Redirect, (await noRedirect.GetAsync($"/t/c/{email.TrackingToken('c')}")).StatusCode);
         await outreach.Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
         await (await user.Client.PostEventsAsync(OutreachApi.Event("reply", email.Header("Message-ID"), outreach.Clock.UtcNow))).JsonAsync(HttpStatusCode.OK);

@@ -218,7 +218,7 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
         var html = sent.Email.DecodedBody().Split("text/html", 2)[1];
         Assert.Contains($"href=\"{OutreachFixture.PublicBaseUrl}/t/c/{token}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"{PortfolioUrl}\"", html, StringComparison.Ordinal);
-        var client = outreach.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = outreach.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
         var click = await client.GetAsync($"/t/c/{token}");
 

@@ -14,10 +14,22 @@ namespace RoleFerry.Api.Tests.Support;
 /// database. Settings override the defaults below; a <see cref="TestClock"/>, when given, drives the grains' and
 /// reminders' time; every log entry is captured in <see cref="Logs"/>.
 /// </summary>
-public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TestClock? clock = null)
-    : WebApplicationFactory<Program>
+public sealed class ApiFactory : WebApplicationFactory<Program>
 {
-    public string ConnectionString { get; } = connectionString;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly TestClock? _clock;
+
+    public ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TestClock? clock = null)
+    {
+        ConnectionString = connectionString;
+        _settings = settings;
+        _clock = clock;
+        // Clients speak https, as browsers of a public RoleFerry do: a silo whose public address is https redirects
+        // plain http (and following the redirect would drop the bearer token).
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    public string ConnectionString { get; }
 
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -37,7 +49,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
             ["RoleFerry:Cluster:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["RoleFerry:Cluster:AdvertisedAddress"] = "127.0.0.1",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
         {
             defaults[key] = value;
         }
@@ -48,9 +60,9 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
-        if (clock is not null)
+        if (_clock is not null)
         {
-            builder.ConfigureTestServices(services => services.AddTestClock(clock));
+            builder.ConfigureTestServices(services => services.AddTestClock(_clock));
         }
     }
 }

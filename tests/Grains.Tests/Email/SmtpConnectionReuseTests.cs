@@ -28,10 +28,10 @@ public sealed class SmtpConnectionReuseTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _transport.DisposeAsync();
 
-    private SmtpMailTransport NewTransport() => new(Options.Create(_options), NullLogger<SmtpMailTransport>.Instance);
+    private SmtpMailTransport NewTransport() => new(Options.Create(_options), TestSecrets.Protector, NullLogger<SmtpMailTransport>.Instance);
 
     private static SmtpSettings Mailbox(string from = "mbx1@mail.roleferry.test", string password = "s3cret-password") =>
-        new(from, SmtpSink.Host, SmtpSink.Port, $"login-{from}", password, UseTls: false);
+        new(from, SmtpSink.Host, SmtpSink.Port, $"login-{from}", TestSecrets.Seal(password), UseTls: false);
 
     private static string Address(string prefix) => $"{prefix}{Guid.NewGuid():N}@example.test";
 

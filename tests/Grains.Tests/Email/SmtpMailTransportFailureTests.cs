@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RoleFerry.Grains.Email;
 using RoleFerry.Grains.Mailboxes;
 using RoleFerry.Data.Tracking;
+using RoleFerry.Testing;
 
 namespace RoleFerry.Grains.Tests.Email;
 
@@ -21,7 +22,7 @@ public sealed class SmtpMailTransportFailureTests : IAsyncLifetime
 
     public SmtpMailTransportFailureTests()
     {
-        _transport = new SmtpMailTransport(Options.Create(_options), NullLogger<SmtpMailTransport>.Instance);
+        _transport = new SmtpMailTransport(Options.Create(_options), TestSecrets.Protector, NullLogger<SmtpMailTransport>.Instance);
         var composer = new EmailComposer(Options.Create(_options), new TrackingTokenCodec(RandomNumberGenerator.GetBytes(32)));
         _email = composer.Compose(new ComposeRequest(1, "mbx1@mail.roleferry.test", "alex@acme.test", "jamie@seeker.test", "Jamie", "Hi", "Hello", "<p>Hello</p>"));
     }
@@ -30,11 +31,11 @@ public sealed class SmtpMailTransportFailureTests : IAsyncLifetime
 
     /// <summary>A transport whose send timeout leaves room for a slow, busy test machine (these tests are not about timeouts).</summary>
     private static SmtpMailTransport RoomyTransport() =>
-        new(Options.Create(new EmailOptions { SendTimeout = TimeSpan.FromSeconds(10) }), NullLogger<SmtpMailTransport>.Instance);
+        new(Options.Create(new EmailOptions { SendTimeout = TimeSpan.FromSeconds(10) }), TestSecrets.Protector, NullLogger<SmtpMailTransport>.Instance);
 
     public async Task DisposeAsync() => await _transport.DisposeAsync();
 
-    private static SmtpSettings Mailbox(int port) => new("mbx1@mail.roleferry.test", "127.0.0.1", port, "", "", UseTls: false);
+    private static SmtpSettings Mailbox(int port) => new("mbx1@mail.roleferry.test", "127.0.0.1", port, "", SealedSecret.None, UseTls: false);
 
     [Fact]
     public async Task A_refused_connection_is_transient()
@@ -103,7 +104,7 @@ public sealed class SmtpMailTransportFailureTests : IAsyncLifetime
     {
         await using var server = new ScriptedSmtpServer(ScriptedSmtpBehavior.Silent);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        await using var transport = new SmtpMailTransport(Options.Create(new EmailOptions { SendTimeout = TimeSpan.FromSeconds(30) }), NullLogger<SmtpMailTransport>.Instance);
+        await using var transport = new SmtpMailTransport(Options.Create(new EmailOptions { SendTimeout = TimeSpan.FromSeconds(30) }), TestSecrets.Protector, NullLogger<SmtpMailTransport>.Instance);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => transport.SendAsync(Mailbox(server.Port), _email, cancel.Token));
     }

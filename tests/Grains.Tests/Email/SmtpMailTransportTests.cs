@@ -20,7 +20,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
 
     public SmtpMailTransportTests()
     {
-        _transport = new SmtpMailTransport(Options.Create(_options), NullLogger<SmtpMailTransport>.Instance);
+        _transport = new SmtpMailTransport(Options.Create(_options), TestSecrets.Protector, NullLogger<SmtpMailTransport>.Instance);
         _composer = new EmailComposer(Options.Create(_options), _codec);
     }
 
@@ -29,7 +29,7 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     public async Task DisposeAsync() => await _transport.DisposeAsync();
 
     private static SmtpSettings Mailbox(string username = "mbx1-login") =>
-        new("mbx1@mail.roleferry.test", SmtpSink.Host, SmtpSink.Port, username, "s3cret-password", UseTls: false);
+        new("mbx1@mail.roleferry.test", SmtpSink.Host, SmtpSink.Port, username, TestSecrets.Seal("s3cret-password"), UseTls: false);
 
     private static string Address(string prefix) => $"{prefix}{Guid.NewGuid():N}@example.test";
 

@@ -24,7 +24,7 @@ public sealed partial class SmtpMessageOnTheWireTests : IAsyncLifetime
 
     public SmtpMessageOnTheWireTests()
     {
-        _transport = new SmtpMailTransport(Options.Create(_options), NullLogger<SmtpMailTransport>.Instance);
+        _transport = new SmtpMailTransport(Options.Create(_options), TestSecrets.Protector, NullLogger<SmtpMailTransport>.Instance);
         _composer = new EmailComposer(Options.Create(_options), new TrackingTokenCodec(RandomNumberGenerator.GetBytes(32)));
     }
 
@@ -39,7 +39,7 @@ public sealed partial class SmtpMessageOnTheWireTests : IAsyncLifetime
         var email = _composer.Compose(new ComposeRequest(
             4242, "mbx1@mail.roleferry.test", to, "jamie@seeker.test", "Jamie Séeker", "Quick advice on Data Engineer? Café ☕",
             "Hi Alex,\n\nThanks", "<p>Hi Alex,</p>", ToName: "Alex Helper"));
-        var mailbox = new SmtpSettings("mbx1@mail.roleferry.test", SmtpSink.Host, SmtpSink.Port, "mbx1-login", "pw", UseTls: false);
+        var mailbox = new SmtpSettings("mbx1@mail.roleferry.test", SmtpSink.Host, SmtpSink.Port, "mbx1-login", TestSecrets.Seal("pw"), UseTls: false);
 
         var sentAt = DateTimeOffset.UtcNow;
         Assert.Equal(SendOutcomeKind.Sent, (await _transport.SendAsync(mailbox, email, CancellationToken.None)).Kind);
@@ -87,7 +87,7 @@ public sealed partial class SmtpMessageOnTheWireTests : IAsyncLifetime
     {
         var email = _composer.Compose(new ComposeRequest(1, "mbx1@mail.roleferry.test", "ok-x@example.test", "jamie@seeker.test", "Jamie", "Hi", "Hello", "<p>Hello</p>"));
         var headers = new Dictionary<string, string>(email.Headers) { ["List-Unsubscribe"] = "<https://roleferry.test/u/é>" };
-        var mailbox = new SmtpSettings("mbx1@mail.roleferry.test", SmtpSink.Host, SmtpSink.Port, "", "", UseTls: false);
+        var mailbox = new SmtpSettings("mbx1@mail.roleferry.test", SmtpSink.Host, SmtpSink.Port, "", SealedSecret.None, UseTls: false);
 
         var outcome = await _transport.SendAsync(mailbox, email with { Headers = headers }, CancellationToken.None);
 

@@ -27,7 +27,7 @@ public sealed class SpamAssassinScoreTests(ITestOutputHelper output) : IAsyncLif
 
     public Task InitializeAsync()
     {
-        _transport = new SmtpMailTransport(Options.Create(_options), NullLogger<SmtpMailTransport>.Instance);
+        _transport = new SmtpMailTransport(Options.Create(_options), TestSecrets.Protector, NullLogger<SmtpMailTransport>.Instance);
         return Task.CompletedTask;
     }
 
@@ -58,7 +58,7 @@ public sealed class SpamAssassinScoreTests(ITestOutputHelper output) : IAsyncLif
             TemplateRenderer.Render(body, variables),
             TemplateRenderer.RenderHtml(body, variables),
             ToName: "Alex Morgan"));
-        var mailbox = new SmtpSettings("jamie@mail.jamieseeker.example", SmtpSink.Host, SmtpSink.Port, "jamie@mail.jamieseeker.example", "app-password", UseTls: false);
+        var mailbox = new SmtpSettings("jamie@mail.jamieseeker.example", SmtpSink.Host, SmtpSink.Port, "jamie@mail.jamieseeker.example", TestSecrets.Seal("app-password"), UseTls: false);
 
         Assert.Equal(SendOutcomeKind.Sent, (await _transport.SendAsync(mailbox, email, CancellationToken.None)).Kind);
         var raw = await SinkFile.ReceivedDataAsync(to);

@@ -1,7 +1,10 @@
-using RoleFerry.Grains.Mailboxes;
-using RoleFerry.Grains.Tests.Support;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using RoleFerry.Grains.Interfaces.Mailboxes;
+using RoleFerry.Grains.Mailboxes;
+using RoleFerry.Grains.Security;
+using RoleFerry.Grains.Tests.Support;
 
 namespace RoleFerry.Grains.Tests.Mailboxes;
 
@@ -59,7 +62,7 @@ public sealed class MailboxOperatorTests : MailboxTest
     }
 
     [Fact]
-    public async Task The_smtp_password_is_stored_encrypted_and_handed_out_decrypted()
+    public async Task The_smtp_password_is_stored_encrypted_and_leaves_the_grain_sealed()
     {
         const string password = "correct horse battery staple";
         var silo = await StartSiloAsync();
@@ -70,9 +73,14 @@ public sealed class MailboxOperatorTests : MailboxTest
         var plain = Encoding.UTF8.GetBytes(password);
         Assert.NotEqual(plain, stored);
         Assert.Equal(-1, stored.AsSpan().IndexOf(plain));
+        var settings = await mailbox.Engine().GetSmtpSettingsAsync();
         Assert.Equal(
-            new SmtpSettings("ada@mail.roleferry.test", "smtp.roleferry.test", 587, "ada@mail.roleferry.test", password, true),
-            await mailbox.Engine().GetSmtpSettingsAsync());
+            new SmtpSettings("ada@mail.roleferry.test", "smtp.roleferry.test", 587, "ada@mail.roleferry.test", SecretProtector.Sealed(stored), true),
+            settings);
+        // What crosses between silos is the grain message: no plaintext password in it, only where it is used.
+        var message = silo.Services.GetRequiredService<Serializer>().SerializeToArray(settings);
+        Assert.Equal(-1, message.AsSpan().IndexOf(plain));
+        Assert.Equal(password, silo.Services.GetRequiredService<SecretProtector>().Unseal(settings.Password));
     }
 
     [Fact]
@@ -81,9 +89,10 @@ public sealed class MailboxOperatorTests : MailboxTest
         var silo = await StartSiloAsync();
         var mailbox = await AddAsync(silo, Mailbox(email: "relay@mail.roleferry.test", password: "") with { SmtpUsername = "" });
 
-        Assert.Equal(
-            new SmtpSettings("relay@mail.roleferry.test", "smtp.roleferry.test", 587, "", "", true),
-            await mailbox.Engine().GetSmtpSettingsAsync());
+        var settings = await mailbox.Engine().GetSmtpSettingsAsync();
+
+        Assert.Equal(("relay@mail.roleferry.test", "smtp.roleferry.test", 587, "", true), (settings.FromEmail, settings.Host, settings.Port, settings.Username, settings.UseTls));
+        Assert.Equal("", silo.Services.GetRequiredService<SecretProtector>().Unseal(settings.Password));
     }
 
     [Fact]

@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using RoleFerry.Testing;
 
-namespace RoleFerry.Dashboard.Tests.Support;
+namespace RoleFerry.Testing;
 
 /// <summary>
-/// The product's host for real: <c>dotnet RoleFerry.Silo.dll --urls http://127.0.0.1:PORT --environment ENV</c> as a
-/// child process (Kestrel on a free local port, reachable by a browser), configured through environment variables
-/// (<c>RoleFerry__Cluster__SiloPort</c>, …) over a throwaway database. Started when the host logs "Application
-/// started" (every hosted service, Orleans' silo among them, is up) and /health/ready then answers 200; killed on dispose. Its last output lines are kept for failure messages.
+/// The product's host for real: <c>dotnet RoleFerry.Silo.dll --urls URLS --environment ENV</c> as a child process
+/// (Kestrel on free local ports, reachable by a browser), configured through environment variables
+/// (<c>RoleFerry__Cluster__SiloPort</c>, …). Started when the host logs "Application started" (every hosted service,
+/// Orleans' silo among them, is up) and /health/ready then answers 200 on the first URL; killed on dispose. Its last
+/// output lines are kept for failure messages.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -36,13 +36,15 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static async Task<SiloProcess> StartAsync(string environment)
+    /// <param name="settings">the silo's configuration (<c>ConnectionStrings:RoleFerry</c>, <c>RoleFerry:Cluster:SiloPort</c>, …).</param>
+    /// <param name="urls">where Kestrel listens; the first is <see cref="BaseAddress"/>.</param>
+    public static async Task<SiloProcess> StartAsync(string environment, IReadOnlyDictionary<string, string?> settings, params Uri[] urls)
     {
-        var siloPort = FreePort.Next();
-        var connectionString = await TestDatabase.CreateAsync();
-        var settings = SiloSettings.For(connectionString, siloPort, FreePort.Next());
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
-        var start = SiloCommand.StartInfo(settings, "--urls", baseAddress.ToString().TrimEnd('/'), "--environment", environment);
+        var baseAddress = urls[0];
+        var siloPort = int.Parse(settings["RoleFerry:Cluster:SiloPort"]!, CultureInfo.InvariantCulture);
+        var connectionString = settings["ConnectionStrings:RoleFerry"]!;
+        var start = SiloCommand.StartInfo(
+            settings, "--urls", string.Join(';', urls.Select(u => u.ToString().TrimEnd('/'))), "--environment", environment);
         var silo = new SiloProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, baseAddress, siloPort, connectionString);
         silo._process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
