@@ -45,7 +45,10 @@ public static class ApiExtensions
             .Bind(configuration.GetSection(ApiOptions.SectionName))
             .Validate(o => o.MaxRequestBodyBytes > 0, "RoleFerry:Api:MaxRequestBodyBytes must be positive.")
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "RoleFerry:Api:TokenLifetime must be positive.")
-            .Validate(o => o.MaxFailedLogins > 0 && o.LockoutDuration > TimeSpan.Zero, "RoleFerry:Api lockout settings must be positive.")
+            .Validate(
+                o => o.MaxFailedLogins > 0 && o.MaxFailedLoginsPerAccount > 0 && o.LockoutDuration > TimeSpan.Zero && o.MaxLockoutDuration >= o.LockoutDuration,
+                "RoleFerry:Api lockout settings must be positive (MaxLockoutDuration at least LockoutDuration).")
+            .Validate(o => o.TrustedProxies.All(p => TrustedProxies.TryParse(p) is not null), "RoleFerry:Api:TrustedProxies holds IP addresses or CIDR networks.")
             .Validate(o => o.AuthRateLimit.PermitLimit > 0 && o.AuthRateLimit.Window > TimeSpan.Zero, "RoleFerry:Api:AuthRateLimit must be positive.")
             .Validate(o => o.MatchCandidateLimit > 0, "RoleFerry:Api:MatchCandidateLimit must be positive.")
             .ValidateOnStart();
@@ -81,6 +84,8 @@ public static class ApiExtensions
         services.AddSingleton<TokenIssuer>();
 
         services.AddSingleton<AuthRateLimiter>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddRoleFerryTrustedProxies();
 
         services.AddOpenApi(o =>
         {

@@ -1,4 +1,5 @@
 using RoleFerry.Api;
+using RoleFerry.Api.Infrastructure;
 using RoleFerry.Api.Operations;
 using RoleFerry.Grains;
 using RoleFerry.Silo.Dashboard;
@@ -55,13 +56,14 @@ public static class SiloExtensions
     }
 
     /// <summary>
-    /// The HTTP side of a silo: the metrics port kept to the scrape endpoint, HSTS and https redirection when the public
+    /// The HTTP side of a silo: the client's address and scheme from trusted proxies only, the metrics port kept to the scrape endpoint, HSTS and https redirection when the public
     /// address is https, the API (middleware and routes), the Prometheus scrape endpoint (<c>/metrics</c>) and the
     /// Orleans dashboard at <c>/dashboard</c>, both open in Development and for admins only elsewhere (the dashboard has
     /// no authentication of its own; see <see cref="DashboardAccess"/>).
     /// </summary>
     public static WebApplication MapRoleFerrySilo(this WebApplication app)
     {
+        app.UseRoleFerryTrustedProxies();
         app.UseRoleFerryMetricsPort();
         app.UseRoleFerryTransportSecurity();
         app.UseRoleFerryApi();

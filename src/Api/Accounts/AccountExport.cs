@@ -194,6 +194,12 @@ public static class AccountExport
                        'createdAt', s.created_at) ORDER BY s.id), '[]')
             FROM suppression_list s WHERE s.user_id = $1
             """),
+        ("loginFailures",
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('client', f.client, 'failures', f.failures, 'lockouts', f.lockouts,
+                       'lockedUntil', f.locked_until, 'updatedAt', f.updated_at) ORDER BY f.client), '[]')
+            FROM login_failures f WHERE f.user_id = $1
+            """),
         ("auditEvents",
             """
             SELECT coalesce(jsonb_agg(jsonb_build_object('id', e.id, 'actor', e.actor, 'action', e.action,

@@ -33,8 +33,9 @@ public static class AccountSettingsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPost("/password", ChangePasswordAsync)
             .WithName("ChangePassword")
-            .WithSummary("Changes the password; every other session's token stops working, this one keeps working.")
-            .ProducesValidationProblem();
+            .WithSummary("Changes the password; every other session's token stops working, this one keeps working. A wrong current password counts like a failed login (423 while locked).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status423Locked);
         me.MapGet("/export", ExportAsync)
             .WithName("ExportMe")
             .WithSummary("Everything RoleFerry holds about the caller, as one JSON document to download.")
@@ -44,7 +45,8 @@ public static class AccountSettingsApi
             .WithName("DeleteMe")
             .WithSummary("Erases the account: active sequences are canceled, then the caller's data is deleted; login then fails.")
             .Accepts<DeleteAccountRequest>("application/json")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status423Locked);
         return endpoints;
     }
 
@@ -75,9 +77,9 @@ public static class AccountSettingsApi
             : Problems.NotFound("The account no longer exists.");
     }
 
-    internal static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
         ChangePasswordRequest request, ClaimsPrincipal principal, NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher,
-        IGrainFactory grains, CancellationToken ct)
+        LoginThrottle throttle, IGrainFactory grains, TimeProvider clock, HttpContext context, CancellationToken ct)
     {
         var errors = request.Validate();
         if (!errors.IsEmpty)
@@ -86,7 +88,13 @@ public static class AccountSettingsApi
         }
 
         var userId = principal.GetUserId();
-        if (!await VerifyPasswordAsync(db, hasher, userId, request.CurrentPassword!, ct))
+        var (locked, confirmed) = await ConfirmPasswordAsync(db, hasher, throttle, userId, request.CurrentPassword!, clock, context, ct);
+        if (locked is not null)
+        {
+            return locked;
+        }
+
+        if (!confirmed)
         {
             return Problems.Validation("currentPassword", "currentPassword is not the account's password.");
         }
@@ -112,9 +120,10 @@ public static class AccountSettingsApi
             string.Create(CultureInfo.InvariantCulture, $"roleferry-export-{userId}.json"));
     }
 
-    internal static async Task<Results<NoContent, ValidationProblem>> DeleteAsync(
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync(
         [FromBody] DeleteAccountRequest request, ClaimsPrincipal principal, NpgsqlDataSource db,
-        IPasswordHasher<AccountUser> hasher, IGrainFactory grains, CancellationToken ct)
+        IPasswordHasher<AccountUser> hasher, LoginThrottle throttle, IGrainFactory grains, TimeProvider clock, HttpContext context,
+        CancellationToken ct)
     {
         if (string.IsNullOrEmpty(request.Password))
         {
@@ -122,7 +131,13 @@ public static class AccountSettingsApi
         }
 
         var userId = principal.GetUserId();
-        if (!await VerifyPasswordAsync(db, hasher, userId, request.Password, ct))
+        var (locked, confirmed) = await ConfirmPasswordAsync(db, hasher, throttle, userId, request.Password, clock, context, ct);
+        if (locked is not null)
+        {
+            return locked;
+        }
+
+        if (!confirmed)
         {
             return Problems.Validation("password", "password is not the account's password.");
         }
@@ -138,12 +153,32 @@ public static class AccountSettingsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<bool> VerifyPasswordAsync(
-        NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher, long userId, string password, CancellationToken ct)
+    /// <summary>
+    /// A password confirmed like a login (<see cref="LoginThrottle"/>): while the account is locked for this client,
+    /// the 423 to answer (the password is not even checked); else whether it is the account's password (a wrong one
+    /// counts as a failed login).
+    /// </summary>
+    private static async Task<(ProblemHttpResult? Locked, bool Confirmed)> ConfirmPasswordAsync(
+        NpgsqlDataSource db, IPasswordHasher<AccountUser> hasher, LoginThrottle throttle, long userId, string password, TimeProvider clock,
+        HttpContext context, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        var client = ClientAddress.Of(context);
+        if (await throttle.LockedUntilAsync(userId, client, now) is { } lockedUntil)
+        {
+            return (LoginThrottle.Locked(context, lockedUntil, now), false);
+        }
+
         await using var command = db.Command("SELECT password_hash FROM users WHERE id = $1", userId);
-        return await command.ExecuteScalarAsync(ct) is string hash
-            && hasher.VerifyHashedPassword(new AccountUser(userId, ""), hash, password) != PasswordVerificationResult.Failed;
+        if (await command.ExecuteScalarAsync(ct) is string hash
+            && hasher.VerifyHashedPassword(new AccountUser(userId, ""), hash, password) != PasswordVerificationResult.Failed)
+        {
+            await throttle.RecordSuccessAsync(userId, client);
+            return (null, true);
+        }
+
+        await throttle.RecordFailureAsync(userId, client, now);
+        return (null, false);
     }
 
     private static async Task<List<long>> LiveSequencesAsync(NpgsqlDataSource db, long userId, CancellationToken ct)

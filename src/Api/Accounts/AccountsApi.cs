@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans;
 using RoleFerry.Api.Infrastructure;
@@ -33,7 +32,7 @@ public static class AccountsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         auth.MapPost("/login", LoginAsync)
             .WithName("Login")
-            .WithSummary("Exchanges email and password for a bearer token; 5 wrong passwords in a row lock the account (423).")
+            .WithSummary("Exchanges email and password for a bearer token; 5 wrong passwords in a row from one address lock the account for that address (423), for longer each time.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status423Locked);
 
@@ -70,7 +69,7 @@ public static class AccountsApi
         IPasswordHasher<AccountUser> hasher,
         TokenIssuer tokens,
         IGrainFactory grains,
-        IOptions<ApiOptions> options,
+        LoginThrottle throttle,
         TimeProvider clock,
         HttpContext context,
         CancellationToken ct)
@@ -82,16 +81,13 @@ public static class AccountsApi
         }
 
         var now = clock.GetUtcNow();
+        var client = ClientAddress.Of(context);
         long id;
         string email;
         string hash;
-        DateTimeOffset? lockedUntil;
         Guid stamp;
         await using (var find = db.Command(
-            """
-            SELECT id, email, password_hash, locked_until, security_stamp FROM users WHERE lower(email) = lower($1)
-            """,
-            request.Email!.Trim()))
+            "SELECT id, email, password_hash, security_stamp FROM users WHERE lower(email) = lower($1)", request.Email!.Trim()))
         await using (var reader = await find.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct))
@@ -103,13 +99,12 @@ public static class AccountsApi
             id = reader.Get<long>("id");
             email = reader.Get<string>("email");
             hash = reader.Get<string>("password_hash");
-            lockedUntil = reader.GetOrNull<DateTimeOffset>("locked_until");
             stamp = reader.Get<Guid>("security_stamp");
         }
 
-        if (lockedUntil > now)
+        if (await throttle.LockedUntilAsync(id, client, now) is { } lockedUntil)
         {
-            return LockedUntil(context, lockedUntil.Value, now);
+            return LoginThrottle.Locked(context, lockedUntil, now);
         }
 
         var user = new AccountUser(id, email);
@@ -117,18 +112,14 @@ public static class AccountsApi
         var session = grains.GetGrain<ISessionGrain>(id);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            // Counted atomically; the failure that reaches the limit locks the account and restarts the count.
-            return await session.RecordFailedLoginAsync(now, options.Value.MaxFailedLogins, options.Value.LockoutDuration)
-                ? Problems.Unauthorized("The email or the password is wrong.")
-                : Problems.Locked("The account is locked after too many wrong passwords; try again later.");
+            // The failure that reaches a limit locks; this answer is still 401, the next attempt's 423.
+            await throttle.RecordFailureAsync(id, client, now);
+            return Problems.Unauthorized("The email or the password is wrong.");
         }
 
+        await throttle.RecordSuccessAsync(id, client);
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, request.Password!) : null;
-        if (!await session.RecordLoginAsync(now, rehashed))
-        {
-            return Problems.Locked("The account is locked after too many wrong passwords; try again later.");
-        }
-
+        await session.RecordLoginAsync(now, rehashed);
         return TypedResults.Ok(tokens.Issue(id, email, stamp));
     }
 
@@ -137,11 +128,4 @@ public static class AccountsApi
         await MeRows.FindAsync(db, principal.GetUserId(), ct) is { } me
             ? TypedResults.Ok(me)
             : Problems.NotFound("The account no longer exists.");
-
-    private static ProblemHttpResult LockedUntil(HttpContext context, DateTimeOffset lockedUntil, DateTimeOffset now)
-    {
-        var seconds = (long)Math.Ceiling((lockedUntil - now).TotalSeconds);
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return Problems.Locked($"The account is locked after too many wrong passwords until {lockedUntil:O}.");
-    }
 }

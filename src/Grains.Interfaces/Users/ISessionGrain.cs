@@ -2,7 +2,7 @@ namespace RoleFerry.Grains.Interfaces.Users;
 
 /// <summary>
 /// One user's sign-in (key: users.id): the <c>users</c> row's sign-in columns (password hash, security stamp, the
-/// session that last changed the password, failed logins and the lock), written only here, and the stamp, session
+/// session that last changed the password, the last login), written only here, and the stamp, session
 /// and admin flag kept in memory, so checking a bearer token on every request costs no database round trip. A grain
 /// apart from <see cref="IUserGrain"/> on purpose: token checks, on every request, never wait behind the user grain's
 /// turns (enrollment, a send's quota). Whoever erases the row calls <see cref="ReloadAsync"/> after the commit (and
@@ -24,23 +24,15 @@ public interface ISessionGrain : IGrainWithIntegerKey
     Task ReloadAsync();
 
     /// <summary>
-    /// A wrong password at <paramref name="now"/>: counted; the failure that reaches <paramref name="maxFailures"/>
-    /// locks the account for <paramref name="lockout"/> and restarts the count. False when the account is locked
-    /// (nothing counted).
-    /// </summary>
-    [Alias("RecordFailedLogin")]
-    Task<bool> RecordFailedLoginAsync(DateTimeOffset now, int maxFailures, TimeSpan lockout);
-
-    /// <summary>
-    /// A right password at <paramref name="now"/>: the count and lock are cleared, the login time kept, and the hash
-    /// replaced by <paramref name="rehashedPassword"/> when given. False when the account is locked.
+    /// A right password at <paramref name="now"/>: the login time kept, and the hash replaced by
+    /// <paramref name="rehashedPassword"/> when given. (Wrong passwords and lockouts are the API's login_failures.)
     /// </summary>
     [Alias("RecordLogin")]
-    Task<bool> RecordLoginAsync(DateTimeOffset now, string? rehashedPassword);
+    Task RecordLoginAsync(DateTimeOffset now, string? rehashedPassword);
 
     /// <summary>
     /// A new password: the hash, a new security stamp (every other token is revoked at once) and
-    /// <paramref name="session"/>, the session that changed it, which stays signed in; the lock is cleared.
+    /// <paramref name="session"/>, the session that changed it, which stays signed in.
     /// </summary>
     [Alias("ChangePassword")]
     Task ChangePasswordAsync(string passwordHash, Guid? session);

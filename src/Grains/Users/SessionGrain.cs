@@ -43,10 +43,7 @@ public sealed class SessionGrain(UserAccountStore accounts, TimeProvider clock) 
         _readAt = readAt;
     }
 
-    public Task<bool> RecordFailedLoginAsync(DateTimeOffset now, int maxFailures, TimeSpan lockout) =>
-        accounts.RecordFailedLoginAsync(Id, now, maxFailures, lockout);
-
-    public Task<bool> RecordLoginAsync(DateTimeOffset now, string? rehashedPassword) =>
+    public Task RecordLoginAsync(DateTimeOffset now, string? rehashedPassword) =>
         accounts.RecordLoginAsync(Id, now, rehashedPassword);
 
     public async Task ChangePasswordAsync(string passwordHash, Guid? session)

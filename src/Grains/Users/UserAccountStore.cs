@@ -58,37 +58,15 @@ public sealed class UserAccountStore(NpgsqlDataSource db)
         await db.ScalarAsync(
             "UPDATE users SET is_admin = $2, updated_at = $3 WHERE lower(email) = lower($1) RETURNING id", email.Trim(), isAdmin, now) is not null;
 
-    /// <summary>
-    /// Counts a wrong password atomically; the failure that reaches the limit locks the account and restarts the
-    /// count. False when the account is locked (nothing counted).
-    /// </summary>
-    public async Task<bool> RecordFailedLoginAsync(long userId, DateTimeOffset now, int maxFailures, TimeSpan lockout) =>
-        await db.ScalarAsync(
-            """
-            UPDATE users SET
-                failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-                locked_until       = CASE WHEN failed_login_count + 1 >= $2 THEN $3 + $4 ELSE NULL END,
-                updated_at         = $3
-            WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3)
-            RETURNING id
-            """,
-            userId, maxFailures, now, lockout) is not null;
-
-    /// <summary>A login: the count and lock cleared, the hash replaced when rehashed. False when the account is locked.</summary>
-    public async Task<bool> RecordLoginAsync(long userId, DateTimeOffset now, string? rehashedPassword) =>
-        await db.ScalarAsync(
-            """
-            UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = $2, updated_at = $2,
-                             password_hash = COALESCE($3::text, password_hash)
-            WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
-            RETURNING id
-            """,
-            userId, now, rehashedPassword) is not null;
+    /// <summary>A login: its time kept, the hash replaced when rehashed.</summary>
+    public Task RecordLoginAsync(long userId, DateTimeOffset now, string? rehashedPassword) => db.ExecuteAsync(
+        "UPDATE users SET last_login_at = $2, updated_at = $2, password_hash = COALESCE($3::text, password_hash) WHERE id = $1",
+        userId, now, rehashedPassword);
 
     public Task ChangePasswordAsync(long userId, string passwordHash, Guid? session, DateTimeOffset now) => db.ExecuteAsync(
         """
         UPDATE users SET password_hash = $2, security_stamp = gen_random_uuid(), password_session = $3::uuid,
-                         failed_login_count = 0, locked_until = NULL, updated_at = $4
+                         updated_at = $4
         WHERE id = $1
         """,
         userId, passwordHash, session, now);

@@ -47,6 +47,7 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
         ["credit_ledger"] = "creditLedger[]",
         ["suppression_list"] = "suppressions[]",
         ["audit_events"] = "auditEvents[]",
+        ["login_failures"] = "loginFailures[]",
     };
 
     /// <summary>Tables that reference a user's rows but hold no personal data of theirs, and why.</summary>

@@ -9,7 +9,7 @@ namespace RoleFerry.Api.Tests.Outreach;
 
 /// <summary>
 /// A user with rows in every table a user owns, made the way the product makes them (API calls, real sends,
-/// webhook and tracking events, the user grain's wallet) and, for the tables no route writes yet (personas, notes,
+/// webhook and tracking events, the user grain's wallet, a mistyped password) and, for the tables no route writes yet (personas, notes,
 /// contact sources, enrichment logs, LivePages and their views, resume files, resume versions, cover letters and
 /// their templates) or that only the IMAP reader writes (the inbox; this
 /// fixture reads no mailbox), by SQL. Every text the user typed carries
@@ -31,6 +31,9 @@ public sealed record AccountSeed(
         var client = user.Client;
         var db = outreach.ConnectionString;
         await outreach.NewMailboxAsync();
+        // A mistyped password: a login failure counted for the account.
+        await (await outreach.Anonymous().PostJsonAsync("/api/auth/login", new { email = user.Email, password = "mistyped password" }))
+            .ProblemAsync(HttpStatusCode.Unauthorized);
         await (await client.PatchJsonAsync("/api/me", new { fullName = $"Erin {marker}", timezone = "Europe/Paris" })).JsonAsync(HttpStatusCode.OK);
         await (await client.PutAsJsonAsync("/api/me/resume", new
         {

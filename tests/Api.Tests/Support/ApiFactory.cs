@@ -60,6 +60,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackPeer>());
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddTestClock(_clock));
