@@ -13,24 +13,30 @@ public static class Users
 
     public static string NewEmail() => $"u{Guid.NewGuid():N}@example.com";
 
-    public static async Task<TestUser> NewUserAsync(this WebApplicationFactory<Program> factory, string? email = null)
+    public static Task<TestUser> NewUserAsync(this WebApplicationFactory<Program> factory, string? email = null) =>
+        factory.RegisterAsync(email ?? NewEmail(), beforeLogin: null);
+
+    /// <summary>
+    /// A new user holding the admin flag, granted as the operator command grants it, between registering and the first
+    /// login (the login activates the session grain, whose copy of the flag is then up to a minute old).
+    /// </summary>
+    public static Task<TestUser> NewAdminAsync(this WebApplicationFactory<Program> factory, string connectionString) =>
+        factory.RegisterAsync(NewEmail(), email => TestAdmins.GrantAsync(connectionString, email));
+
+    private static async Task<TestUser> RegisterAsync(this WebApplicationFactory<Program> factory, string email, Func<string, Task>? beforeLogin)
     {
-        email ??= NewEmail();
         var client = factory.CreateClient();
         var registered = await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, fullName = "Ada Lovelace", mode = "job_seeker" });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        if (beforeLogin is not null)
+        {
+            await beforeLogin(email);
+        }
+
         var token = await LoginAsync(client, email, Password);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return new TestUser(id, email, Password, token, client);
-    }
-
-    /// <summary>A new user holding the admin flag, granted as the operator command grants it (before any request of theirs).</summary>
-    public static async Task<TestUser> NewAdminAsync(this WebApplicationFactory<Program> factory, string connectionString)
-    {
-        var admin = await factory.NewUserAsync();
-        await TestAdmins.GrantAsync(connectionString, admin.Email);
-        return admin;
     }
 
     public static async Task<string> LoginAsync(HttpClient client, string email, string password)

@@ -39,8 +39,7 @@ public sealed class PublicSurfaceTests
         using var client = silo.CreateClient();
         var user = await TokenAsync(client, $"u{Guid.NewGuid():N}@example.test");
         var adminEmail = $"a{Guid.NewGuid():N}@example.test";
-        var admin = await TokenAsync(client, adminEmail);
-        await TestAdmins.GrantAsync(connectionString, adminEmail);
+        var admin = await TokenAsync(client, adminEmail, () => TestAdmins.GrantAsync(connectionString, adminEmail));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync(client, "/metrics", user)).StatusCode);
@@ -89,11 +88,17 @@ public sealed class PublicSurfaceTests
 
     private static string Key() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    private static async Task<string> TokenAsync(HttpClient client, string email)
+    /// <summary>Registers <paramref name="email"/>, runs <paramref name="beforeLogin"/> (the operator's grant) and logs in.</summary>
+    private static async Task<string> TokenAsync(HttpClient client, string email, Func<Task>? beforeLogin = null)
     {
         const string password = "correct horse battery";
         using var registered = await client.PostAsJsonAsync("/api/auth/register", new { email, password, fullName = "Ada", mode = "job_seeker" });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        if (beforeLogin is not null)
+        {
+            await beforeLogin();
+        }
+
         using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
