@@ -167,7 +167,8 @@ public static class AccountExport
                        'from', m.from_address, 'fromName', m.from_name, 'subject', m.subject, 'textBody', m.text_body,
                        'receivedAt', m.received_at, 'returnDate', m.return_date, 'bounceStatus', m.bounce_status,
                        'sequenceId', m.sequence_instance_id, 'applicationId', m.application_id,
-                       'contactId', m.contact_id, 'readAt', m.read_at, 'relayStatus', m.relay_status) ORDER BY m.id), '[]')
+                       'contactId', m.contact_id, 'readAt', m.read_at, 'relayStatus', m.relay_status,
+                       'authenticated', m.authenticated) ORDER BY m.id), '[]')
             FROM inbox_messages m WHERE m.user_id = $1
             """),
         ("notifications",
@@ -193,6 +194,11 @@ public static class AccountExport
             SELECT coalesce(jsonb_agg(jsonb_build_object('id', s.id, 'email', s.email, 'reason', s.reason,
                        'createdAt', s.created_at) ORDER BY s.id), '[]')
             FROM suppression_list s WHERE s.user_id = $1
+            """),
+        ("optOuts",
+            """
+            SELECT coalesce(jsonb_agg(jsonb_build_object('email', o.email, 'createdAt', o.created_at) ORDER BY o.email), '[]')
+            FROM user_suppressions o WHERE o.user_id = $1
             """),
         ("loginFailures",
             """

@@ -20,7 +20,7 @@ public static class InboxApi
     private const string Columns =
         """
         id, sequence_instance_id, application_id, contact_id, from_address, from_name, subject, snippet, received_at, kind,
-        return_date, read_at, bounce_type, bounce_status, text_body, relay_status
+        return_date, read_at, bounce_type, bounce_status, text_body, relay_status, authenticated
         """;
 
     /// <summary>The list's filter: the caller's messages, of one kind ($2) and read or unread ($3) when given.</summary>
@@ -108,8 +108,8 @@ public static class InboxApi
         var item = Item(reader);
         return TypedResults.Ok(new InboxMessageResponse(
             item.Id, item.SequenceId, item.ApplicationId, item.ContactId, item.From, item.FromName, item.Subject, item.Snippet,
-            item.ReceivedAt, item.Kind, item.ReturnDate, item.ReadAt, item.BounceType, item.BounceStatus, reader.GetString(14),
-            reader.GetString(15)));
+            item.ReceivedAt, item.Kind, item.ReturnDate, item.ReadAt, item.BounceType, item.BounceStatus, item.Authenticated,
+            reader.GetString(14), reader.GetString(15)));
     }
 
     private static InboxItemResponse Item(DbDataReader r) => new(
@@ -126,5 +126,6 @@ public static class InboxApi
         r.GetOrNull<DateOnly>(10),
         r.GetTimeOrNull(11),
         r.GetStringOrNull(12),
-        r.GetStringOrNull(13));
+        r.GetStringOrNull(13),
+        r.GetBoolean(16));
 }

@@ -16,5 +16,6 @@ public sealed record InboxMessageResponse(
     DateTimeOffset? ReadAt,
     string? BounceType,
     string? BounceStatus,
+    bool Authenticated,
     string TextBody,
     string RelayStatus);

@@ -37,8 +37,12 @@ internal static class ContactOutreachFacts
     public static Task SpamReportedAsync(NpgsqlConnection connection, long contactId) => connection.ExecuteAsync(
         "UPDATE contacts SET spam_reports = spam_reports + 1, updated_at = now() WHERE id = $1", contactId);
 
-    /// <summary>Opts the contact out (the first time and reason stay) and suppresses its address.</summary>
-    public static async Task OptedOutAsync(NpgsqlConnection connection, long contactId, string reason, DateTimeOffset at)
+    /// <summary>
+    /// Opts the contact out (the first time and reason stay) and suppresses its address: for everyone when it is the
+    /// recipient's own word (an unsubscribe, a spam complaint), for the contact's user only when it is the user's
+    /// (<paramref name="forEveryone"/> false: <c>POST /api/contacts/{id}/opt-out</c>).
+    /// </summary>
+    public static async Task OptedOutAsync(NpgsqlConnection connection, long contactId, string reason, DateTimeOffset at, bool forEveryone = true)
     {
         await connection.ExecuteAsync(
             """
@@ -47,7 +51,20 @@ internal static class ContactOutreachFacts
             WHERE id = $1
             """,
             contactId, at, reason);
-        await SuppressAsync(connection, contactId, reason);
+        if (forEveryone)
+        {
+            await SuppressAsync(connection, contactId, reason);
+        }
+        else
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO user_suppressions (user_id, email)
+                SELECT user_id, lower(btrim(email)) FROM contacts WHERE id = $1
+                ON CONFLICT DO NOTHING
+                """,
+                contactId);
+        }
     }
 
     /// <summary>Puts the contact's address on the suppression list (once) with <paramref name="reason"/>.</summary>

@@ -12,7 +12,9 @@ public sealed partial class EmailEventStore
     /// <summary>
     /// Applies an inbound message about our email <paramref name="messageId"/> in one transaction: the event row
     /// (its event id, <c>inbound:&lt;incoming Message-ID&gt;</c>, makes a repeat a no-op), the event's effects as
-    /// for a webhook event, the inbox row, and for an auto-reply the contact's active or parked sequences to park.
+    /// for a webhook event, the inbox row, and for an auto-reply the contact's active or parked sequences to park. A
+    /// message RoleFerry does not believe (<see cref="InboxEntry.Authenticated"/> false) gets its inbox row, marked so,
+    /// and nothing else: no event, no effect (its inbox row's unique Message-ID makes a repeat a no-op).
     /// </summary>
     public async Task<InboundEffects> ApplyInboundAsync(string messageId, InboundEvent inbound)
     {
@@ -25,6 +27,13 @@ public sealed partial class EmailEventStore
         {
             await transaction.CommitAsync();
             return InboundEffects.Unknown;
+        }
+
+        if (!entry.Authenticated)
+        {
+            var listed = await InsertInboxRowAsync(connection, sent, entry);
+            await transaction.CommitAsync();
+            return listed is null ? InboundEffects.Repeated : new InboundEffects(true, false, EventEffects.None, listed, []);
         }
 
         var inserted = await connection.ExecuteAsync(
@@ -56,16 +65,16 @@ public sealed partial class EmailEventStore
             """
             INSERT INTO inbox_messages (user_id, mailbox_id, outreach_id, sequence_instance_id, application_id, contact_id,
                                         message_id, kind, from_address, from_name, subject, snippet, text_body, received_at,
-                                        return_date, bounce_type, bounce_status, failed_recipient, relay_status)
+                                        return_date, bounce_type, bounce_status, failed_recipient, relay_status, authenticated)
             SELECT o.user_id, $2, o.id, o.sequence_instance_id, o.application_id, o.contact_id,
-                   $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+                   $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16
             FROM outreach o WHERE o.id = $1
             ON CONFLICT (message_id) DO NOTHING
             RETURNING id
             """,
             sent.OutreachId, entry.MailboxId, entry.MessageId, entry.Kind, entry.FromAddress, Sql.Text(entry.FromName), entry.Subject,
             entry.Snippet, entry.TextBody, entry.ReceivedAt, Sql.Date(entry.ReturnDate), Sql.Text(entry.BounceType),
-            Sql.Text(entry.BounceStatus), Sql.Text(entry.FailedRecipient), entry.Relay ? "pending" : "none");
+            Sql.Text(entry.BounceStatus), Sql.Text(entry.FailedRecipient), entry.Relay ? "pending" : "none", entry.Authenticated);
         return await command.ExecuteScalarAsync() is long id ? id : null;
     }
 

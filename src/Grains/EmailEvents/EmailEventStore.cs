@@ -51,7 +51,7 @@ public sealed partial class EmailEventStore(NpgsqlDataSource db)
         }
 
         var contact = new SentMessage(0, 0, 0, contactId, 0, null, null);
-        await ContactOutreachFacts.OptedOutAsync(connection, contactId, "opt_out", at);
+        await ContactOutreachFacts.OptedOutAsync(connection, contactId, "opt_out", at, forEveryone: false);
         var effects = await StopAllAsync(connection, contact, SequenceStatuses.StoppedOptOut, "the contact opted out", false, false);
         await transaction.CommitAsync();
         return effects.SequencesToStop;

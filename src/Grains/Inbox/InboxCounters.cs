@@ -6,6 +6,12 @@ public static class InboxCounters
     /// <summary>Matched and applied (an event and an inbox row).</summary>
     public const string Applied = "applied";
 
+    /// <summary>
+    /// Matched, but not believed (by its sender's address alone, from an unauthenticated sender, or a delivery report
+    /// naming no email of ours): listed in the inbox, marked so, and nothing else changed.
+    /// </summary>
+    public const string Unauthenticated = "unauthenticated";
+
     /// <summary>Matched, but applied before (the same Message-ID seen again).</summary>
     public const string Duplicate = "duplicate";
 

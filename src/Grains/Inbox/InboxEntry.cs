@@ -3,7 +3,9 @@ namespace RoleFerry.Grains.Inbox;
 /// <summary>
 /// What the inbox keeps of a message read over IMAP (inbox_messages): who wrote it, its subject, a snippet of
 /// the new text and the whole text (HTML reduced to text, no attachments), when it was read and what it was
-/// classified as; <see cref="Relay"/>: a genuine reply, to relay to the user.
+/// classified as; <see cref="Relay"/>: a genuine reply, to relay to the user; <see cref="Authenticated"/>: false when
+/// RoleFerry does not believe it (it matched our email by its sender's address alone and that sender was not
+/// authenticated, or it is a delivery report that names no email of ours): then it is only listed, marked so.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.InboxEntry")]
 public sealed record InboxEntry(
@@ -20,4 +22,5 @@ public sealed record InboxEntry(
     [property: Id(10)] string? BounceType,
     [property: Id(11)] string? BounceStatus,
     [property: Id(12)] string? FailedRecipient,
-    [property: Id(13)] bool Relay);
+    [property: Id(13)] bool Relay,
+    [property: Id(14)] bool Authenticated = true);

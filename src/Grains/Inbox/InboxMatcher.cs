@@ -29,19 +29,19 @@ public sealed partial class InboxMatcher(NpgsqlDataSource db, TrackingTokenCodec
         candidates.AddRange(email.References.Reverse());
         if (await FirstOfOursAsync(candidates) is { } byId)
         {
-            return new InboxMatch(byId, "message-id");
+            return new InboxMatch(byId, InboxMatch.ByMessageId);
         }
 
         if (UnsubscribeSubject().Match(email.Subject) is { Success: true } subject
             && tokens.TryRead(subject.Groups["token"].Value, out var token) && token.Kind == TrackingKind.Unsubscribe
             && await MessageIdOfOutreachAsync(token.OutreachId) is { } byToken)
         {
-            return new InboxMatch(byToken, "unsubscribe token");
+            return new InboxMatch(byToken, InboxMatch.ByUnsubscribeToken);
         }
 
         var address = failedRecipient ?? email.FromAddress;
         return address is not null && await LatestToAsync(mailboxId, address, since) is { } byAddress
-            ? new InboxMatch(byAddress, "recent recipient")
+            ? new InboxMatch(byAddress, InboxMatch.BySenderAddress)
             : null;
     }
 

@@ -51,6 +51,15 @@ public sealed class InboxOptions
     /// <summary>A message that answers none of our Message-IDs matches the mailbox's latest email to its sender within this window.</summary>
     public TimeSpan RecentRecipientWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// The <c>authserv-id</c>s of the receiving servers whose <c>Authentication-Results</c> are believed (the
+    /// operator's own, which strip that header from incoming mail); empty: none is.
+    /// </summary>
+    public string[] TrustedAuthservIds { get; set; } = [];
+
+    /// <summary>The domains whose ARC seals are believed (forwarders and list servers the operator trusts); empty: none.</summary>
+    public string[] TrustedArcSealers { get; set; } = [];
+
     /// <summary>Throws when a setting cannot work.</summary>
     public void Validate()
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using DnsClient;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit.Cryptography;
 
 namespace RoleFerry.Grains.Inbox;
 
@@ -7,7 +9,7 @@ public static class InboxServiceCollectionExtensions
 {
     /// <summary>
     /// The inbox: what reading mailboxes over IMAP needs (options <c>RoleFerry:Inbox</c>, the readers' checkpoint
-    /// store, matcher, relay, signals and meter).
+    /// store, matcher, relay, signals and meter, and the senders' authentication: DKIM keys from DNS).
     /// </summary>
     public static IServiceCollection AddRoleFerryInbox(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +27,9 @@ public static class InboxServiceCollectionExtensions
         services.AddSingleton<InboxRelay>();
         services.AddSingleton<InboxReaderSignals>();
         services.AddSingleton<InboxMetrics>();
+        services.AddSingleton<ILookupClient>(_ => new LookupClient());
+        services.AddSingleton<IDkimPublicKeyLocator, DnsDkimPublicKeyLocator>();
+        services.AddSingleton<SenderAuthenticator>();
         return services;
     }
 }

@@ -42,6 +42,7 @@ public sealed class MailboxReaderGrain(
     NpgsqlDataSource db,
     IOptions<InboxOptions> options,
     SecretProtector secrets,
+    SenderAuthenticator authenticator,
     TimeProvider clock,
     ILogger<MailboxReaderGrain> logger) : Grain, IMailboxReaderGrain, IRemindable
 {
@@ -241,7 +242,7 @@ public sealed class MailboxReaderGrain(
             return;
         }
 
-        _loop = new MailboxReaderLoop(Id, GrainFactory, this.AsReference<IMailboxReaderGrain>(), options.Value, secrets, clock, logger);
+        _loop = new MailboxReaderLoop(Id, GrainFactory, this.AsReference<IMailboxReaderGrain>(), options.Value, secrets, authenticator, clock, logger);
         _loop.Start();
     }
 
@@ -293,10 +294,11 @@ public sealed class MailboxReaderGrain(
             return InboxCounters.Unmatched;
         }
 
+        var believed = match.Believes(email, kind);
         var entry = new InboxEntry(
             Id, email.MessageId, kind.Kind, email.FromAddress ?? "", email.FromName, email.Subject,
             QuotedText.Snippet(email.TextBody), email.TextBody, now, kind.ReturnDate, kind.BounceType, kind.BounceStatus,
-            kind.FailedRecipient, Relay: kind.Kind == EmailEventTypes.Reply);
+            kind.FailedRecipient, Relay: believed && kind.Kind == EmailEventTypes.Reply, Authenticated: believed);
         var emailEvent = new EmailEvent($"inbound:{email.MessageId}", kind.Kind, now, kind.BounceType, Reason(kind));
         var result = await GrainFactory.GetGrain<IInboundEventGrain>(match.MessageId).ApplyInboundAsync(new InboundEvent(emailEvent, entry));
         if (!result.Known)
@@ -310,9 +312,19 @@ public sealed class MailboxReaderGrain(
             return InboxCounters.Duplicate;
         }
 
+        if (!believed)
+        {
+            logger.LogWarning(
+                "Mailbox {MailboxId}: {Kind} {MessageId} matched {Ours} by {How} but its sender is not authenticated: inbox message {InboxId}, marked so; nothing changed",
+                Id, kind.Kind, email.MessageId, match.MessageId, match.How, result.InboxMessageId);
+            return InboxCounters.Unauthenticated;
+        }
+
         logger.LogInformation(
-            "Mailbox {MailboxId}: {Kind} {MessageId} from {From} answers {Ours} (matched by {How}): inbox message {InboxId}, {Stopped} sequence(s) stopped, {Parked} parked",
-            Id, kind.Kind, email.MessageId, email.FromAddress, match.MessageId, match.How, result.InboxMessageId, result.SequencesStopped, result.SequencesParked);
+            "Mailbox {MailboxId}: {Kind} {MessageId} from {From} answers {Ours} (matched by {How}{Authentication}): inbox message {InboxId}, {Stopped} sequence(s) stopped, {Parked} parked",
+            Id, kind.Kind, email.MessageId, email.FromAddress, match.MessageId, match.How,
+            email.Authentication is { } authentication ? $", {authentication.Method} of {authentication.By}" : "",
+            result.InboxMessageId, result.SequencesStopped, result.SequencesParked);
         return InboxCounters.Applied;
     }
 

@@ -32,6 +32,7 @@ internal sealed class MailboxReaderLoop
     private readonly TimeProvider _siloClock;
     private readonly ILogger _logger;
     private readonly SecretProtector _secrets;
+    private readonly SenderAuthenticator _authenticator;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private CancellationTokenSource? _session;
@@ -40,11 +41,13 @@ internal sealed class MailboxReaderLoop
     private Task? _task;
 
     public MailboxReaderLoop(
-        long mailboxId, IGrainFactory grains, IMailboxReaderGrain reader, InboxOptions options, SecretProtector secrets, TimeProvider siloClock, ILogger logger)
+        long mailboxId, IGrainFactory grains, IMailboxReaderGrain reader, InboxOptions options, SecretProtector secrets,
+        SenderAuthenticator authenticator, TimeProvider siloClock, ILogger logger)
     {
         _mailboxId = mailboxId;
         _grains = grains;
         _secrets = secrets;
+        _authenticator = authenticator;
         _reader = reader;
         _options = options;
         _siloClock = siloClock;
@@ -229,6 +232,8 @@ internal sealed class MailboxReaderLoop
 
         using (message)
         {
+            // Here, with the message as it arrived and the network at hand (DNS for the signers' keys), not in the grain.
+            var authentication = await _authenticator.AuthenticateAsync(message, ct);
             if (oversized)
             {
                 message.Body = await TextPartAsync(inbox, uid, ct);
@@ -236,7 +241,10 @@ internal sealed class MailboxReaderLoop
 
             try
             {
-                var email = InboundEmailParser.Read(message, raw.GetBuffer().AsSpan(0, (int)raw.Length), size, oversized);
+                var email = InboundEmailParser.Read(message, raw.GetBuffer().AsSpan(0, (int)raw.Length), size, oversized) with
+                {
+                    Authentication = authentication,
+                };
                 return new InboxMessageRead(validity, uid.Id, summary.InternalDate, email, null, null);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or NotSupportedException or InvalidOperationException)

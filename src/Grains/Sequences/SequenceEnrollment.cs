@@ -33,7 +33,7 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db, SuppressionList supp
         if (await suppression.ReasonForContactAsync(request.ContactId) is { } suppressed)
         {
             return EnrollmentResult.Fail(EnrollmentError.Suppressed,
-                $"The contact's address is on the suppression list ({suppressed}): RoleFerry never emails it again.");
+                $"The contact's address is suppressed{(suppressed == SuppressionList.ByAnotherUser ? "" : $" ({suppressed})")}: RoleFerry never emails it again.");
         }
 
         var steps = JsonSerializer.Deserialize<List<TemplateStep>>(subject.TemplateSteps, TemplateSnapshot.Json)!;

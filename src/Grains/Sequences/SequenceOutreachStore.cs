@@ -2,6 +2,7 @@ using Npgsql;
 using RoleFerry.Grains.Contacts;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Notifications;
+using RoleFerry.Grains.Suppression;
 
 namespace RoleFerry.Grains.Sequences;
 
@@ -9,7 +10,7 @@ namespace RoleFerry.Grains.Sequences;
 /// The SQL of sending a sequence's steps: the outreach rows (one per step, the send claim) and what a send
 /// changes around them. The claim is a committed conditional update: a row leaves 'scheduled' once, and only
 /// while the instance is active, the contact has not replied, bounced or opted out, and its address is not on
-/// the suppression list, whoever's outreach put it there. An entry is found by its hash alone (one probe of a unique
+/// the suppression list, whoever's outreach put it there, nor opted out by this user (<c>user_suppressions</c>). An entry is found by its hash alone (one probe of a unique
 /// index): every entry has one, and an entry that keeps its address has the hash of it (a CHECK in migration 0007),
 /// so the hash also finds anonymized entries.
 /// </summary>
@@ -20,13 +21,12 @@ public sealed class SequenceOutreachStore : IDisposable
     /// existing instance numbered by its place in the batch.
     /// </summary>
     internal const string ContextSql =
-        """
+        $"""
         SELECT x.ord, si.status, si.version, c.email, c.timezone, c.opted_out, c.bounce_count,
                EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied'),
                a.deleted_at IS NOT NULL, a.status, u.email, u.full_name, u.timezone, coalesce(o.id, 0), o.status,
                coalesce(o.attempts, 0), o.sent_at,
-               (SELECT s.reason FROM suppression_list s
-                WHERE s.email_hash = suppression_hash(c.email))
+               {SuppressionList.ReasonSql}
         FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS x(instance_id, step_no, ord)
         JOIN sequence_instances si ON si.id = x.instance_id
         JOIN contacts c ON c.id = si.contact_id
@@ -53,6 +53,7 @@ public sealed class SequenceOutreachStore : IDisposable
           AND si.id = o.sequence_instance_id AND si.status = 'active'
           AND c.id = o.contact_id AND NOT c.opted_out AND c.bounce_count = 0
           AND NOT EXISTS (SELECT 1 FROM suppression_list s WHERE s.email_hash = suppression_hash(c.email))
+          AND NOT EXISTS (SELECT 1 FROM user_suppressions us WHERE us.user_id = c.user_id AND us.email = lower(btrim(c.email)))
           AND NOT EXISTS (SELECT 1 FROM outreach r WHERE r.contact_id = c.id AND r.status = 'replied')
           AND a.id = o.application_id AND a.deleted_at IS NULL AND a.status NOT IN ('rejected', 'offer')
         RETURNING o.sequence_instance_id, o.step_no, o.id

@@ -1,3 +1,5 @@
+using RoleFerry.Grains.Suppression;
+
 namespace RoleFerry.Grains.Sequences;
 
 /// <summary>
@@ -44,7 +46,8 @@ public sealed record StepContext(
 
         if (SuppressionReason is { } suppressed)
         {
-            return (suppressed == "hard_bounce" ? "stopped_bounce" : "stopped_optout", $"the address is on the suppression list ({suppressed})");
+            return (suppressed == "hard_bounce" ? "stopped_bounce" : "stopped_optout",
+                suppressed == SuppressionList.ByAnotherUser ? "the address is suppressed" : $"the address is on the suppression list ({suppressed})");
         }
 
         if (ApplicationDeleted)

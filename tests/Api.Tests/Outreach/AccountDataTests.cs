@@ -46,6 +46,7 @@ public sealed class AccountDataTests(OutreachFixture outreach) : IClassFixture<O
         ["notification_reads"] = "notificationReads[]",
         ["credit_ledger"] = "creditLedger[]",
         ["suppression_list"] = "suppressions[]",
+        ["user_suppressions"] = "optOuts[]",
         ["audit_events"] = "auditEvents[]",
         ["login_failures"] = "loginFailures[]",
     };

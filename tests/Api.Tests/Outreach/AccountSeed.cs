@@ -62,6 +62,8 @@ public sealed record AccountSeed(
         var (replier, replierEmail) = await user.NewContactAsync(job.CompanyId, $"replier-{marker}@example.test", $"Rae {marker}");
         var (leaver, leaverEmail) = await user.NewContactAsync(job.CompanyId, $"leaver-{marker}@example.test", $"Lee {marker}");
         var (pending, pendingEmail) = await user.NewContactAsync(job.CompanyId, $"pending-{marker}@example.test", $"Pat {marker}");
+        var (optedOut, _) = await user.NewContactAsync(job.CompanyId, $"opted-out-{marker}@example.test", $"Oli {marker}");
+        await (await client.PostAsync($"/api/contacts/{optedOut}/opt-out", null)).JsonAsync(HttpStatusCode.OK);
         var replied = await user.EnrollAsync(job.ApplicationId, replier, template);
         var unsubscribed = await user.EnrollAsync(job.ApplicationId, leaver, template);
         var active = await user.EnrollAsync(job.ApplicationId, pending, waiting);

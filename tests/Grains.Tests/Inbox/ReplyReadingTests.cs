@@ -51,18 +51,6 @@ public sealed class ReplyReadingTests : InboxTest
     }
 
     [Fact]
-    public async Task A_reply_that_only_quotes_our_subject_matches_by_the_senders_address()
-    {
-        var (mailbox, account) = await AddReadMailboxAsync();
-        var (sequence, _, email, _) = await SendFirstStepAsync();
-
-        var done = await DeliverAsync(mailbox.Id, account, InboundMessages.Reply(email.ToUpperInvariant(), mailbox.Email, null, "Got your note, let's talk."));
-
-        Assert.Equal("applied", done.Outcome);
-        Assert.Equal("stopped_reply", (await Sequence(sequence.Id).GetAsync()).Status);
-    }
-
-    [Fact]
     public async Task A_message_that_answers_none_of_our_emails_is_counted_and_left_alone()
     {
         var (mailbox, account) = await AddReadMailboxAsync();

@@ -58,6 +58,15 @@ public abstract class GrainTest : IAsyncLifetime
     protected async Task<ClusterSilo> StartSiloAsync(Action<IServiceCollection>? services = null)
     {
         _cluster ??= await SiloCluster.StartAsync(SiloConnectionString, Clock, Settings, silos: 0, observerConnectionString: ConnectionString);
-        return await _cluster.StartSiloAsync(services);
+        return await _cluster.StartSiloAsync(s =>
+        {
+            ConfigureSiloServices(s);
+            services?.Invoke(s);
+        });
+    }
+
+    /// <summary>Changes the services of every silo this test starts (e.g. a third party's stand-in).</summary>
+    protected virtual void ConfigureSiloServices(IServiceCollection services)
+    {
     }
 }
