@@ -24,6 +24,7 @@ using RoleFerry.Api.Tracking;
 using RoleFerry.Api.Applications;
 using RoleFerry.Api.Companies;
 using RoleFerry.Api.Contacts;
+using RoleFerry.Api.Documents;
 using RoleFerry.Api.Infrastructure;
 using RoleFerry.Api.Jobs;
 using RoleFerry.Api.Jobs.Import;
@@ -142,6 +143,9 @@ public static class ApiExtensions
         endpoints.MapMatchingApi();
         endpoints.MapApplicationsApi();
         endpoints.MapContactsApi();
+        endpoints.MapResumeVersionsApi();
+        endpoints.MapCoverLetterTemplatesApi();
+        endpoints.MapCoverLettersApi();
         endpoints.MapAccountSettingsApi();
         endpoints.MapInterviewsApi();
         endpoints.MapNotificationsApi();
