@@ -40,7 +40,7 @@ while [ $# -gt 0 ]; do
         --dispatch-steps) HARNESS_ARGS+=(--dispatch-steps "$2"); shift 2 ;;
         --dispatch-smtp-steps) HARNESS_ARGS+=(--dispatch-smtp-steps "$2"); shift 2 ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5, --dispatch-steps N, --dispatch-smtp-steps N)" >&2; exit 2 ;;
+        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5,7, --dispatch-steps N, --dispatch-smtp-steps N)" >&2; exit 2 ;;
     esac
 done
 

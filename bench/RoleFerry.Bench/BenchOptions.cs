@@ -100,7 +100,7 @@ public sealed record BenchOptions(
     public bool Runs(string section) => Sections.Count == 0 || Sections.Contains(section);
 
     public const string Usage =
-        "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,2,3,4,5]"
+        "usage: RoleFerry.Bench --pg <admin connection string> [--quick] [--micro FILE] [--pgbench FILE] [--out FILE] [--only 6,1,2,3,4,5,7]"
         + " [--peers DIR] [--smtp HOST:PORT --smtp-maildir DIR [--smtp-pid PID]] [--dispatch-steps N] [--dispatch-smtp-steps N]";
 
     public static BenchOptions Parse(string[] args)

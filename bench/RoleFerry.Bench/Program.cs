@@ -104,6 +104,12 @@ try
         });
     }
 
+    if (options.Runs("7"))
+    {
+        Console.WriteLine($"(7) documents: a 3-page PDF resume parsed, {DocumentsBench.FeedRows:N0}-row CSV and Greenhouse imports");
+        await TimedAsync("7", () => new DocumentsBench(databases, table, options.Quick ? 10 : 50).RunAsync());
+    }
+
     if (options.Runs("5"))
     {
         Console.WriteLine($"(5) API: {options.ApiSizes.Describe()}, load by wrk against the silo process");
