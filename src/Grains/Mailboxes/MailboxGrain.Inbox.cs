@@ -93,6 +93,7 @@ public sealed partial class MailboxGrain
             change.WarmupEnabled ?? s.WarmupEnabled, change.MinGapSeconds ?? s.MinGapSeconds,
             imapHost, imapPort, imapUsername, keepImap ? change.ImapPassword ?? "" : null, keepImap ? imapTls : null);
         NewMailboxValidator.Validate(candidate);
+        RequirePasswordForNewServer(s, change, candidate);
 
         byte[]? imapPassword = null;
         if (keepImap)
@@ -106,5 +107,32 @@ public sealed partial class MailboxGrain
             NewMailboxValidator.NormalizeDomain(candidate.Domain), candidate.SmtpHost.Trim(), candidate.SmtpPort, smtpUsername,
             change.SmtpPassword is { } smtp ? secrets.Encrypt(smtp) : s.SmtpPasswordEncrypted, candidate.UseTls, candidate.DailyCap,
             candidate.WarmupEnabled, candidate.MinGapSeconds, imapHost, imapPort, imapUsername, imapPassword, imapTls);
+    }
+
+    /// <summary>
+    /// A stored password goes only where it was given for: a change of the SMTP (or IMAP) host, port, username or TLS
+    /// setting must bring the password again, else an admin could point the mailbox at their own server with TLS off
+    /// and receive the stored password at the next login. Adding IMAP counts as a new server (its password would
+    /// otherwise default to the stored SMTP one); the SMTP password given in the same change may serve for it.
+    /// </summary>
+    private static void RequirePasswordForNewServer(MailboxState s, MailboxSettingsChange change, NewMailbox next)
+    {
+        var smtpMoved = !string.Equals(next.SmtpHost.Trim(), s.SmtpHost, StringComparison.OrdinalIgnoreCase) || next.SmtpPort != s.SmtpPort
+            || next.SmtpUsername != s.SmtpUsername || next.UseTls != s.UseTls;
+        if (smtpMoved && change.SmtpPassword is null)
+        {
+            throw new ArgumentException(
+                "smtpPassword must be given again to change the SMTP host, port, username or TLS setting.", nameof(change.SmtpPassword));
+        }
+
+        var imapMoved = next.ImapHost is not null
+            && (s.ImapHost is null || !string.Equals(next.ImapHost, s.ImapHost, StringComparison.OrdinalIgnoreCase) || next.ImapPort != s.ImapPort
+                || next.ImapUsername != s.ImapUsername || next.ImapUseTls != s.ImapUseTls);
+        var smtpPasswordServes = change.SmtpPassword is not null && (s.ImapHost is null || s.ImapPasswordEncrypted is null);
+        if (imapMoved && change.ImapPassword is null && !smtpPasswordServes)
+        {
+            throw new ArgumentException(
+                "imapPassword must be given again to change the IMAP host, port, username or TLS setting.", nameof(change.ImapPassword));
+        }
     }
 }

@@ -61,6 +61,29 @@ public sealed class MailboxImapSettingsTests(InboxFixture inbox) : IClassFixture
     }
 
     [Fact]
+    public async Task Pointing_a_mailbox_at_another_server_needs_its_password_again()
+    {
+        var admin = await inbox.AdminAsync();
+        var created = await (await admin.Client.PostJsonAsync("/api/admin/mailboxes", OutreachApi.MailboxRequest())).JsonAsync(HttpStatusCode.Created);
+        var id = created.Id();
+        var url = $"/api/admin/mailboxes/{id}";
+
+        await (await admin.Client.PatchJsonAsync(url, new { smtpHost = "smtp.attacker.test", useTls = false })).ProblemAsync(HttpStatusCode.BadRequest, "smtpPassword");
+        await (await admin.Client.PatchJsonAsync(url, new { smtpPort = 2525 })).ProblemAsync(HttpStatusCode.BadRequest, "smtpPassword");
+        await (await admin.Client.PatchJsonAsync(url, new { smtpUsername = "someone-else" })).ProblemAsync(HttpStatusCode.BadRequest, "smtpPassword");
+        await (await admin.Client.PatchJsonAsync(url, new { useTls = !created.GetProperty("useTls").GetBoolean() })).ProblemAsync(HttpStatusCode.BadRequest, "smtpPassword");
+        await (await admin.Client.PatchJsonAsync(url, new { imapHost = "imap.attacker.test", imapPort = 143, imapUseTls = false }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "imapPassword");
+        Assert.Equal(0L, await Db.CountAsync(inbox.ConnectionString,
+            "SELECT count(*) FROM mailboxes WHERE id = $1 AND (smtp_host LIKE '%attacker%' OR imap_host IS NOT NULL OR smtp_port = 2525)", id));
+
+        var moved = await (await admin.Client.PatchJsonAsync(url, new { smtpHost = "smtp2.roleferry.test", smtpPassword = "the-new-servers-secret" }))
+            .JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("smtp2.roleferry.test", moved.Str("smtpHost"));
+        await (await admin.Client.PatchJsonAsync(url, new { dailyCap = 7 })).JsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Imap_settings_added_by_patch_are_read_from_the_next_connection_and_removing_them_stops_reading()
     {
         var admin = await inbox.AdminAsync();
