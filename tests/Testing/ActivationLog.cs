@@ -27,6 +27,10 @@ public sealed class ActivationLog : IDisposable
     /// <summary>How often <paramref name="grain"/> finished activating on the silos.</summary>
     public int Activations(GrainId grain) => Of<GrainLifecycleEvents.Activated>(grain).Count;
 
+    /// <summary>The silo <paramref name="grain"/> was last activated on; null when it was not.</summary>
+    public SiloAddress? SiloOf(GrainId grain) =>
+        Of<GrainLifecycleEvents.Activated>(grain).LastOrDefault()?.GrainContext.Address.SiloAddress;
+
     /// <summary>How many grains of <paramref name="type"/> were activated on <paramref name="silo"/>.</summary>
     public int GrainsActivatedOn(SiloAddress silo, GrainType type)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RoleFerry.Grains.Interfaces.Cluster;
 
 namespace RoleFerry.Api.Infrastructure;
 
@@ -12,11 +14,15 @@ namespace RoleFerry.Api.Infrastructure;
 /// Turns exceptions into RFC 7807 answers. Bad input never yields a 500: malformed JSON and values of the wrong
 /// type (thrown as <see cref="BadHttpRequestException"/>, see <c>RouteHandlerOptions.ThrowOnBadRequest</c>) answer
 /// 400 naming the field; other request errors keep their status (413, 415, ...); a value PostgreSQL refuses as
-/// data (e.g. a NUL character) answers 400 and, the transaction being rolled back, changes nothing.
+/// data (e.g. a NUL character) answers 400 and, the transaction being rolled back, changes nothing; a grain call
+/// that could not reach its silo during a failover answers 503 with Retry-After (<see cref="SiloUnreachable"/>).
 /// Anything else is a 500 without internals.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>The <c>Retry-After</c> of a 503: about the time a cluster takes to declare a killed silo dead.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -31,6 +37,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 Detail = bad.Message,
             },
             PostgresException { SqlState: var state } pg when IsBadData(state) => Refused(pg),
+            _ when SiloUnreachable.Is(exception) => Unavailable(context),
             _ => null,
         };
 
@@ -104,6 +111,21 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 
     [GeneratedRegex("""^(?:Failed to bind|Required) parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)"(?: from| was not provided)""")]
     private static partial Regex BoundParameter();
+
+    /// <summary>
+    /// A grain's silo could not be reached (it died and the cluster has not declared it dead yet, a matter of
+    /// seconds): 503 with <c>Retry-After</c>, never a 500; a retry then reaches a survivor.
+    /// </summary>
+    private static ProblemDetails Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Service unavailable",
+            Detail = $"Part of the cluster is failing over; retry in {RetryAfterSeconds} seconds.",
+        };
+    }
 
     private static ProblemDetails Refused(PostgresException pg) => new()
     {

@@ -26,11 +26,9 @@ public sealed class MaintenanceGrain(
 
     public async Task EnsureScheduledAsync()
     {
-        if (await this.GetReminder(StartCheckReminder) is null)
-        {
-            var period = options.Value.StartCheckPeriod;
-            await this.RegisterOrUpdateReminder(StartCheckReminder, period, period);
-        }
+        // Registered again every time (each silo's start asks): a deployment that changed the period gets it.
+        var period = options.Value.StartCheckPeriod;
+        await this.RegisterOrUpdateReminder(StartCheckReminder, period, period);
 
         if (await this.GetReminder(DailyReminder) is not null)
         {

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Orleans.Storage;
 using RoleFerry.Grains.EmailEvents;
+using RoleFerry.Grains.Interfaces.Cluster;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
 using RoleFerry.Grains.Notifications;
@@ -27,7 +29,8 @@ public sealed partial class UserGrain(
     EmailEventStore events,
     IOptions<UserQuotaOptions> quotas,
     NotificationStore notifications,
-    TimeProvider clock) : Grain, IUserGrain, IUserEngineGrain
+    TimeProvider clock,
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IUserEngineGrain
 {
     private DateOnly _day;
     private int _sentToday;
@@ -53,9 +56,19 @@ public sealed partial class UserGrain(
             return result;
         }
 
-        // A sequence created just now has no wake-up yet, so it cannot be waiting on this grain.
-        var started = await GrainFactory.GetGrain<ISequenceEngineGrain>(result.Sequence.Id).StartAsync();
-        return EnrollmentResult.Enrolled(started);
+        // A sequence created just now has no wake-up yet, so it cannot be waiting on this grain. The enrollment is
+        // committed: when the sequence's silo cannot be reached (a failover), the enrollment still succeeded, and the
+        // maintenance start check starts the sequence within one of its periods once the cluster is whole again.
+        try
+        {
+            var started = await GrainFactory.GetGrain<ISequenceEngineGrain>(result.Sequence.Id).StartAsync();
+            return EnrollmentResult.Enrolled(started);
+        }
+        catch (Exception e) when (SiloUnreachable.Is(e))
+        {
+            logger.LogWarning(e, "User {UserId}: sequence {SequenceId} is enrolled but its silo could not be reached to start it; the start check will start it", Id, result.Sequence.Id);
+            return result;
+        }
     }
 
     public async Task<bool> OptOutContactAsync(long contactId)

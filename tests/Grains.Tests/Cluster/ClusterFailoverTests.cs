@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Orleans;
+using RoleFerry.Grains.Interfaces.Maintenance;
 using RoleFerry.Grains.Interfaces.Sequences;
+using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Maintenance;
 using RoleFerry.Grains.Sequences;
 using RoleFerry.Testing;
 using Xunit.Abstractions;
@@ -71,6 +74,38 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : ClusterTest
         Assert.Equal(0, await CapViolationsAsync());
         Assert.All(mailboxes, id => Assert.True(steps.Count(s => s.MailboxId == id && s.SentAt?.Day == 2) <= 120));
         Assert.True(Clock.TicksDeliveredBy(added.Handle.SiloAddress) > 0, "the silo added during the dispatch took no share of the work");
+    }
+
+    [Fact]
+    public async Task An_enrollment_whose_sequence_silo_just_died_succeeds_and_its_first_step_goes_out_within_one_period_of_the_failover()
+    {
+        var silos = await StartSilosAsync(3);
+        await AddMailboxAsync(dailyCap: 500);
+        var template = await AnyTimeTemplateAsync((0, "One", "1"));
+        await Cluster.Grains.GetGrain<IMaintenanceGrain>(IMaintenanceGrain.PlatformKey).EnsureScheduledAsync();
+        using var activations = new ActivationLog(silos.Select(s => s.Handle.SiloAddress));
+        var user = Cluster.Grains.GetGrain<IUserGrain>(UserId);
+        await user.GetQuotaAsync();
+
+        // A silo dies that neither holds the user grain nor is the caller's (as behind a load balancer, requests go on
+        // to the survivors); until it is declared dead, sequences placed on it cannot be started.
+        var userSilo = activations.SiloOf(user.GetGrainId());
+        var killed = silos.Skip(1).First(s => !s.Handle.SiloAddress.Equals(userSilo));
+        await killed.KillAsync();
+        var enrolled = await EnrollAsync(30, template);
+        var unstarted = await Seed.ScalarAsync(
+            "SELECT count(*) FROM sequence_instances WHERE id = ANY($1) AND next_step_due_at IS NULL", enrolled.Select(e => e.Sequence).ToArray());
+        Assert.True(unstarted > 0, "no enrollment met the dead silo");
+
+        Clock.Jump(TimeSpan.FromMinutes(4));
+        var failedOverAt = Clock.GetUtcNow();
+        await Clock.AdvanceAsync(TimeSpan.FromMinutes(10));
+
+        var steps = await StepsAsync();
+        Assert.Equal(30, SmtpSink.MessagesTo(enrolled.Select(e => e.Email).ToList()).Count);
+        Assert.All(steps, s => Assert.Equal("sent", s.Status));
+        var period = new MaintenanceOptions().StartCheckPeriod;
+        Assert.All(steps, s => Assert.True(s.SentAt <= failedOverAt + period, $"step of {s.Sequence} sent at {s.SentAt}, failed over at {failedOverAt}"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RoleFerry.Grains.Interfaces.Maintenance;
 using RoleFerry.Grains.Interfaces.Sequences;
 using RoleFerry.Grains.Interfaces.Users;
+using RoleFerry.Grains.Maintenance;
 using RoleFerry.Grains.Sequences;
 using RoleFerry.Grains.Tests.Sequences;
 using RoleFerry.Testing;
@@ -81,7 +82,7 @@ public sealed class MaintenanceTests : OutreachTest
         await Maintenance.EnsureScheduledAsync();
         var enrolled = await EnrollWithoutStartingAsync(contact, await AnyTimeTemplateAsync((0, "Hello", "Body")));
 
-        await Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
+        await Clock.AdvanceAsync(new MaintenanceOptions().StartCheckPeriod);
 
         Assert.Single(await SmtpSink.WaitForAsync(email, 1));
         var sequence = await Sequence(enrolled).GetAsync();
@@ -101,7 +102,7 @@ public sealed class MaintenanceTests : OutreachTest
         // The first one's snapshot has lost its steps: starting it throws, on every check.
         await Seed.ExecuteAsync("UPDATE sequence_instances SET template_snapshot = jsonb_set(template_snapshot, '{steps}', '[]') WHERE id = $1", broken);
 
-        await Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
+        await Clock.AdvanceAsync(new MaintenanceOptions().StartCheckPeriod);
 
         Assert.Single(await SmtpSink.WaitForAsync(email, 1));
         Assert.Equal(SequenceStatuses.Completed, (await Sequence(healthy).GetAsync()).Status);
