@@ -6,7 +6,9 @@ namespace RoleFerry.Api.Mailboxes;
 /// <summary>
 /// What admins see of a mailbox; never its passwords. <see cref="ImapConfigured"/>: RoleFerry reads it over IMAP;
 /// then <see cref="LastInboxSyncAt"/> is the end of its last complete read, <see cref="InboxError"/> the last
-/// read's error (null once one succeeds) and <see cref="InboxCounters"/> what became of the messages it read.
+/// read's error (null once one succeeds) and <see cref="InboxCounters"/> what became of the messages it read;
+/// <see cref="LastSendError"/>: why its SMTP server last did not log it in (null since its settings changed or it
+/// was resumed; the third such refusal pauses it).
 /// </summary>
 public sealed record MailboxResponse(
     long Id,
@@ -35,7 +37,8 @@ public sealed record MailboxResponse(
     bool? ImapUseTls,
     DateTimeOffset? LastInboxSyncAt,
     string? InboxError,
-    IReadOnlyDictionary<string, long> InboxCounters)
+    IReadOnlyDictionary<string, long> InboxCounters,
+    string? LastSendError)
 {
     public static MailboxResponse From(MailboxSnapshot m, InboxStatus? inbox)
     {
@@ -45,7 +48,7 @@ public sealed record MailboxResponse(
             m.WarmupEnabled, m.WarmupStartedAt, m.LastSentAt, m.PausedReason, m.SmtpHost, m.SmtpPort, m.SmtpUsername,
             m.UseTls, m.Eligible, m.NextEligibleAt, m.ImapConfigured, m.ImapHost, m.ImapPort, m.ImapUsername,
             m.ImapConfigured ? m.ImapUseTls : null, inbox?.LastSyncAt, m.ImapConfigured ? inbox?.Error : null,
-            inbox?.Counters ?? new Dictionary<string, long>());
+            inbox?.Counters ?? new Dictionary<string, long>(), m.LastSendError);
     }
 
     /// <summary>The response for one mailbox, with its reader's status read from the database.</summary>

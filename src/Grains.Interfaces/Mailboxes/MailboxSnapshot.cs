@@ -1,6 +1,10 @@
 namespace RoleFerry.Grains.Interfaces.Mailboxes;
 
-/// <summary>What operators and the pool see of a mailbox (never its passwords); IMAP fields are null when RoleFerry does not read it.</summary>
+/// <summary>
+/// What operators and the pool see of a mailbox (never its passwords); IMAP fields are null when RoleFerry does not
+/// read it; <see cref="LastSendError"/>: why its SMTP server last did not log it in (null since its settings changed
+/// or it was resumed).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("RoleFerry.MailboxSnapshot")]
 public sealed record MailboxSnapshot(
     [property: Id(0)] long Id,
@@ -25,7 +29,8 @@ public sealed record MailboxSnapshot(
     [property: Id(19)] string? ImapHost = null,
     [property: Id(20)] int? ImapPort = null,
     [property: Id(21)] string? ImapUsername = null,
-    [property: Id(22)] bool ImapUseTls = false)
+    [property: Id(22)] bool ImapUseTls = false,
+    [property: Id(23)] string? LastSendError = null)
 {
     /// <summary>RoleFerry reads this mailbox over IMAP.</summary>
     public bool ImapConfigured => ImapHost is not null;

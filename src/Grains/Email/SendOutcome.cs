@@ -20,6 +20,9 @@ public sealed record SendOutcome(
     public static SendOutcome Permanent(int? statusCode, string message, bool isHardBounce = false) =>
         new(SendOutcomeKind.PermanentFailure, statusCode, message, isHardBounce);
 
+    public static SendOutcome MailboxRefused(int? statusCode, string message) =>
+        new(SendOutcomeKind.MailboxRefused, statusCode, $"the SMTP server did not log the mailbox in: {message}");
+
     public static SendOutcome Unknown(string message) =>
         new(SendOutcomeKind.PermanentFailure, null, $"outcome unknown: {message}; not resent", OutcomeUnknown: true);
 }

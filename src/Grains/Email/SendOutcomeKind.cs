@@ -10,4 +10,11 @@ public enum SendOutcomeKind
 
     /// <summary>Not sent, or not known to be sent: never retried automatically.</summary>
     PermanentFailure,
+
+    /// <summary>
+    /// Not sent because the mailbox's server cannot or will not log it in (credentials refused, no AUTH offered,
+    /// authentication required): a configuration error of the mailbox, not a fault of the step, which waits for a
+    /// mailbox that can send (this one pauses after a few such failures).
+    /// </summary>
+    MailboxRefused,
 }

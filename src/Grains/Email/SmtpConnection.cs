@@ -163,6 +163,12 @@ internal sealed class SmtpConnection : IAsyncDisposable
             await client.ConnectAsync(Settings.Host, Settings.Port, SocketOptions(Settings), deadline).ConfigureAwait(false);
             if (!string.IsNullOrEmpty(Settings.Username))
             {
+                if (!client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+                {
+                    // MailKit would say NotSupportedException, which reads as a network fault: it is the mailbox's.
+                    throw new AuthenticationException($"the server offers no authentication (AUTH) to log {Settings.Username} in");
+                }
+
                 await client.AuthenticateAsync(Settings.Username, _secrets.Unseal(Settings.Password), deadline).ConfigureAwait(false);
             }
         }

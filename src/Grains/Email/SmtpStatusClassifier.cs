@@ -7,7 +7,8 @@ using MailKit.Security;
 namespace RoleFerry.Grains.Email;
 
 /// <summary>
-/// Maps SMTP answers and failures to a <see cref="SendOutcome"/> (DESIGN §6): a 4xx reply → transient; a 5xx
+/// Maps SMTP answers and failures to a <see cref="SendOutcome"/> (DESIGN §6): a login the server refused or cannot
+/// do (AUTH rejected, none offered, 530 authentication required) → the mailbox refused; a 4xx reply → transient; a 5xx
 /// reply → permanent, a hard bounce when it rejects the recipient address (5.1.1 "user unknown", ...); no reply
 /// at all (refused, reset, timeout, a protocol error) → transient while the message content had not started to
 /// leave, else "outcome unknown" (permanent, never resent).
@@ -19,6 +20,13 @@ public static partial class SmtpStatusClassifier
     public static SendOutcome Classify(Exception exception, bool contentStarted)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        if (exception is AuthenticationException or ServiceNotAuthenticatedException)
+        {
+            return Reply(exception) is { } refusal && HasReply(refusal.StatusCode)
+                ? SendOutcome.MailboxRefused((int)refusal.StatusCode, $"{(int)refusal.StatusCode} {refusal.Message.Trim()}")
+                : SendOutcome.MailboxRefused(null, exception.Message);
+        }
+
         if (Reply(exception) is { } reply && HasReply(reply.StatusCode))
         {
             return FromReply((int)reply.StatusCode, reply.Message.Trim(), recipientRejected: reply.ErrorCode == SmtpErrorCode.RecipientNotAccepted);

@@ -24,6 +24,13 @@ internal interface IMailboxEngineGrain : IGrainWithIntegerKey
     [Alias("RecordSpam")]
     Task RecordSpamAsync(long reservationId);
 
+    /// <summary>
+    /// The mailbox's SMTP server did not log it in (<paramref name="error"/>): shown as its last send error; the third
+    /// such refusal pauses it and notifies the admins.
+    /// </summary>
+    [Alias("RecordLoginRefused")]
+    Task RecordLoginRefusedAsync(string error);
+
     /// <summary>The SMTP settings, the password sealed: the sender decrypts it where it connects.</summary>
     [Alias("GetSmtpSettings")]
     Task<SmtpSettings> GetSmtpSettingsAsync();

@@ -56,6 +56,7 @@ public sealed partial class MailboxGrain
         }
 
         var readBefore = State.ImapHost is not null;
+        ForgetLoginRefusals();
         await state.ReadStateAsync();
         var now = Now;
         RollOver(now);

@@ -183,6 +183,7 @@ public sealed partial class MailboxGrain(
             return await GetAsync();
         }
 
+        ForgetLoginRefusals();
         return await ChangeAsync("resumed", s =>
         {
             s.Status = s.WarmupEnabled && s.WarmupStartedAt is not null ? MailboxStatuses.Warmup : MailboxStatuses.Active;
@@ -375,7 +376,8 @@ public sealed partial class MailboxGrain(
         return new MailboxSnapshot(
             Id, s.Email, s.Domain, s.Status, s.HealthScore, s.DailyCap, verdict.EffectiveCap, s.SentToday, s.MinGapSeconds,
             s.WarmupEnabled, s.WarmupStartedAt, s.LastSentAt, s.PausedReason, s.SmtpHost, s.SmtpPort, s.SmtpUsername, s.UseTls,
-            verdict.Eligible, verdict.NextEligibleAt, s.ImapHost, s.ImapPort, s.ImapUsername, s.ImapHost is not null && s.ImapUseTls);
+            verdict.Eligible, verdict.NextEligibleAt, s.ImapHost, s.ImapPort, s.ImapUsername, s.ImapHost is not null && s.ImapUseTls,
+            _lastSendError);
     }
 
     /// <summary>A new UTC day starts with no sends (in memory; the next write stores it). No cron needed.</summary>

@@ -340,6 +340,16 @@ public sealed partial class SequenceGrain(
                 await store.MarkFailedAsync(Id, S.CurrentStep, $"SMTP failed {attempts} times: {outcome.Message}");
                 await FinishAsync(SequenceStatuses.Failed, $"step {S.CurrentStep}: SMTP kept failing");
                 break;
+            case SendOutcomeKind.MailboxRefused:
+                // The mailbox's configuration, not the step: the step waits without using up an attempt (a mailbox that
+                // keeps refusing pauses itself and another one is picked) and the mailbox shows why.
+                await mailbox.ReleaseAsync(reservationId);
+                await user.ReleaseSendAsync();
+                await mailbox.RecordLoginRefusedAsync(outcome.Message);
+                var waitUntil = at + emailOptions.Value.RetryBaseDelay;
+                await store.MarkRetryAsync(outreachId, outcome.Message, waitUntil, countAttempt: false);
+                await ScheduleStepAsync(waitUntil);
+                break;
             case SendOutcomeKind.PermanentFailure when outcome.IsHardBounce:
                 await store.MarkHardBounceAsync(outreachId, outcome.Message, at);
                 await mailbox.RecordBounceAsync(reservationId);

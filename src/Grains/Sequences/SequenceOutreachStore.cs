@@ -142,15 +142,17 @@ public sealed class SequenceOutreachStore : IDisposable
     /// <summary>
     /// SMTP said "later": the step goes back to scheduled with the error and its next attempt time, and its claim
     /// is given back (claimed_at cleared): a user's sends today are the steps claimed today and not given back,
-    /// the same rule the user grain counts by in memory.
+    /// the same rule the user grain counts by in memory. <paramref name="countAttempt"/> false (the mailbox's server
+    /// did not log it in, no fault of the step): the claim's attempt is given back too.
     /// </summary>
-    public Task MarkRetryAsync(long outreachId, string error, DateTimeOffset nextAttemptAt) => _db.ExecuteAsync(
+    public Task MarkRetryAsync(long outreachId, string error, DateTimeOffset nextAttemptAt, bool countAttempt = true) => _db.ExecuteAsync(
         """
         UPDATE outreach SET status = 'scheduled', error = $2, next_attempt_at = $3, scheduled_at = $3,
-                            message_id = NULL, claimed_at = NULL, updated_at = now()
+                            message_id = NULL, claimed_at = NULL, updated_at = now(),
+                            attempts = CASE WHEN $4 THEN attempts ELSE greatest(attempts - 1, 0) END
         WHERE id = $1 AND status = 'sending'
         """,
-        outreachId, error, nextAttemptAt);
+        outreachId, error, nextAttemptAt, countAttempt);
 
     /// <summary>The step failed for good (a claimed one, or one still scheduled).</summary>
     public Task MarkFailedAsync(long instanceId, int stepNo, string error) => _db.ExecuteAsync(

@@ -48,6 +48,7 @@ public sealed class OutreachMetrics
         RecordSendFailure(outcome switch
         {
             { Kind: SendOutcomeKind.TransientFailure } => SendFailureKinds.Transient,
+            { Kind: SendOutcomeKind.MailboxRefused } => SendFailureKinds.MailboxRefused,
             { OutcomeUnknown: true } => SendFailureKinds.OutcomeUnknown,
             { IsHardBounce: true } => SendFailureKinds.HardBounce,
             _ => SendFailureKinds.Permanent,

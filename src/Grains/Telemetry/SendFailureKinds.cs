@@ -17,4 +17,7 @@ public static class SendFailureKinds
     /// claim and the SMTP answer): failed and never resent.
     /// </summary>
     public const string OutcomeUnknown = "outcome_unknown";
+
+    /// <summary>The mailbox's server did not log it in: the step waits, the mailbox pauses after a few.</summary>
+    public const string MailboxRefused = "mailbox_refused";
 }

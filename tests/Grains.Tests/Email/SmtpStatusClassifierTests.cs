@@ -73,24 +73,24 @@ public sealed class SmtpStatusClassifierTests
     }
 
     [Fact]
-    public void Rejected_credentials_are_a_permanent_failure_with_the_servers_reply()
+    public void Rejected_credentials_are_the_mailbox_refused_with_the_servers_reply()
     {
         var error = new AuthenticationException(
             "535: 5.7.8 Authentication credentials invalid",
             new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.AuthenticationInvalidCredentials, "5.7.8 Authentication credentials invalid"));
 
         Assert.Equal(
-            new SendOutcome(SendOutcomeKind.PermanentFailure, 535, "535 5.7.8 Authentication credentials invalid"),
+            SendOutcome.MailboxRefused(535, "535 5.7.8 Authentication credentials invalid"),
             SmtpStatusClassifier.Classify(error, contentStarted: false));
     }
 
     [Fact]
-    public void Authentication_required_is_a_permanent_failure()
+    public void Authentication_required_is_the_mailbox_refused()
     {
         var error = new ServiceNotAuthenticatedException("5.7.0 Authentication required");
 
         Assert.Equal(
-            new SendOutcome(SendOutcomeKind.PermanentFailure, 530, "530 5.7.0 Authentication required"),
+            SendOutcome.MailboxRefused(530, "530 5.7.0 Authentication required"),
             SmtpStatusClassifier.Classify(error, contentStarted: false));
     }
 
