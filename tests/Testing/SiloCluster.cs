@@ -26,11 +26,12 @@ public sealed class SiloCluster : IAsyncDisposable
     private readonly TestClock _clock;
     private Action<IServiceCollection>? _nextSiloServices;
 
-    private SiloCluster(InProcessTestCluster cluster, TestClock clock, NpgsqlDataSource db)
+    private SiloCluster(InProcessTestCluster cluster, TestClock clock, NpgsqlDataSource db, GrainCallLog calls)
     {
         _cluster = cluster;
         _clock = clock;
         DataSource = db;
+        Calls = calls;
     }
 
     /// <summary>The silos running now.</summary>
@@ -42,6 +43,9 @@ public sealed class SiloCluster : IAsyncDisposable
         : throw new InvalidOperationException("No silo is running.");
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The grain calls the silos finished (a barrier for one-way requests).</summary>
+    public GrainCallLog Calls { get; }
 
     public string ServiceId => _cluster.Options.ServiceId;
 
@@ -58,6 +62,7 @@ public sealed class SiloCluster : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.Options.InitializeClientOnDeploy = silos > 0;
         SiloCluster? self = null;
+        var calls = new GrainCallLog();
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration.AddInMemoryCollection(settings);
@@ -66,6 +71,7 @@ public sealed class SiloCluster : IAsyncDisposable
             host.Services.AddTestClock(clock);
             host.Services.AddSingleton(_ => RoleFerryDataSource.Create(connectionString));
             host.Services.AddRoleFerryGrains(host.Configuration);
+            host.Services.AddSingleton<IIncomingGrainCallFilter>(calls);
             if (self is not null)
             {
                 var extra = Interlocked.Exchange(ref self._nextSiloServices, null);
@@ -80,7 +86,7 @@ public sealed class SiloCluster : IAsyncDisposable
         });
         var cluster = builder.Build();
         var db = NpgsqlDataSource.Create(observerConnectionString ?? connectionString);
-        self = new SiloCluster(cluster, clock, db);
+        self = new SiloCluster(cluster, clock, db, calls);
         clock.Watch(new ReminderTable(db, cluster.Options.ServiceId),
             () => self.Silos.Any(s => !s.ServiceProvider.GetRequiredService<SendGate>().Idle));
         await cluster.DeployAsync();

@@ -69,8 +69,8 @@ public sealed record AccountSeed(
         var active = await user.EnrollAsync(job.ApplicationId, pending, waiting);
         var toReplier = Assert.Single(await OutreachApi.WaitForEmailsAsync(replierEmail, 1));
         var toLeaver = Assert.Single(await OutreachApi.WaitForEmailsAsync(leaverEmail, 1));
-        await user.WaitForSequenceAsync(replied.Id(), s => s.StepStatuses()[0] == "sent");
-        await user.WaitForSequenceAsync(unsubscribed.Id(), s => s.StepStatuses()[0] == "sent");
+        await user.WaitForSequenceAsync(outreach.Clock, replied.Id(), s => s.StepStatuses()[0] == "sent");
+        await user.WaitForSequenceAsync(outreach.Clock, unsubscribed.Id(), s => s.StepStatuses()[0] == "sent");
 
         var anonymous = outreach.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/t/o/{toReplier.TrackingToken('o')}")).StatusCode);

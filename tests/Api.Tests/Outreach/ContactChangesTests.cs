@@ -63,7 +63,7 @@ public sealed class ContactChangesTests(OutreachFixture outreach) : IClassFixtur
         var sequence = await user.EnrollAsync(job.ApplicationId, contactId, template);
         var kept = await user.EnrollAsync(job.ApplicationId, keptId, template);
         var email = Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));
-        await user.WaitForSequenceAsync(sequence.Id(), s => s.StepStatuses()[0] == "sent");
+        await user.WaitForSequenceAsync(outreach.Clock, sequence.Id(), s => s.StepStatuses()[0] == "sent");
         await (await user.Client.GetAsync($"/t/o/{email.TrackingToken('o')}")).Content.ReadAsByteArrayAsync();
         var wakeUps = "SELECT count(*) FROM orleansreminderstable WHERE grainid = $1 AND remindername = 'wake-up'";
         Assert.Equal(1L, await Db.CountAsync(outreach.ConnectionString, wakeUps, outreach.GrainIdOf<ISequenceGrain>(sequence.Id())));

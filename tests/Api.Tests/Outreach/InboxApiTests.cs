@@ -20,7 +20,7 @@ public sealed class InboxApiTests(InboxFixture inbox) : IClassFixture<InboxFixtu
         var template = await user.NewTemplateAsync((0, "Quick advice on {{role}}?", "Hi {{first_name}}"), (48, "", "Following up"), (96, "", "Last note"));
         var sequence = await user.EnrollAsync(job.ApplicationId, contactId, template);
         var email = Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));
-        await user.WaitForSequenceAsync(sequence.Id(), s => s.StepStatuses()[0] == "sent");
+        await user.WaitForSequenceAsync(inbox.Clock, sequence.Id(), s => s.StepStatuses()[0] == "sent");
         return (user, mailbox.Id(), account, recipient, sequence.Id(), email.Header("Message-ID"), contactId);
     }
 

@@ -76,27 +76,16 @@ public static partial class OutreachApi
         await (await user.Client.GetAsync($"/api/sequences/{sequenceId}")).JsonAsync(HttpStatusCode.OK);
 
     /// <summary>
-    /// Reads the sequence until <paramref name="reached"/> holds, up to a minute. An email reaches the SMTP server
-    /// before the grain records it, so a test that moves the clock after an email waits here first.
+    /// The sequence once the silo settled (the test clock's barrier, on Orleans' timer and reminder events: no tick
+    /// or timer busy, the send gates idle), which must satisfy <paramref name="reached"/>. An email reaches the SMTP
+    /// server before the grain records it, so a test that moves the clock after an email waits here first.
     /// </summary>
-    public static async Task<JsonElement> WaitForSequenceAsync(this TestUser user, long sequenceId, Func<JsonElement, bool> reached)
+    public static async Task<JsonElement> WaitForSequenceAsync(this TestUser user, TestClock clock, long sequenceId, Func<JsonElement, bool> reached)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var sequence = await user.SequenceAsync(sequenceId);
-            if (reached(sequence))
-            {
-                return sequence;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Sequence {sequenceId} never reached the expected state: {sequence}");
-            }
-
-            await Task.Delay(20);
-        }
+        await clock.SettleAsync();
+        var sequence = await user.SequenceAsync(sequenceId);
+        Assert.True(reached(sequence), $"Sequence {sequenceId} did not reach the expected state once the silo settled: {sequence}");
+        return sequence;
     }
 
     public static IReadOnlyList<string> StepStatuses(this JsonElement sequence) =>

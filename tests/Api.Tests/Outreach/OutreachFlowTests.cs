@@ -32,7 +32,7 @@ public sealed class OutreachFlowTests(OutreachFixture outreach) : IClassFixture<
         Assert.Equal($"Quick advice on Platform Engineer at {companyName}?", email.Header("Subject"));
         var messageId = email.Header("Message-ID");
         Assert.Matches("^<[^<>@]+@mail\\.roleferry\\.test>$", messageId);
-        await user.WaitForSequenceAsync(enrolled.Id(), s => s.StepStatuses()[0] == "sent");
+        await user.WaitForSequenceAsync(outreach.Clock, enrolled.Id(), s => s.StepStatuses()[0] == "sent");
 
         await outreach.Clock.AdvanceAsync(TimeSpan.FromMinutes(30));
         var reply = await client.PostEventsAsync(OutreachApi.Event("reply", messageId, outreach.Clock.GetUtcNow()));

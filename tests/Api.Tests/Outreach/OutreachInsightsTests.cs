@@ -27,7 +27,7 @@ public sealed class OutreachInsightsTests(OutreachFixture outreach) : IClassFixt
         var b = await user.EnrollAsync(job.ApplicationId, second, template);
         var c = await user.EnrollAsync(other.ApplicationId, third, template);
         await OutreachApi.WaitForEmailsAsync(firstEmail, 1);
-        var sent = await user.WaitForSequenceAsync(a.Id(), s => s.StepStatuses()[0] == "sent");
+        var sent = await user.WaitForSequenceAsync(outreach.Clock, a.Id(), s => s.StepStatuses()[0] == "sent");
         await (await user.Client.PostAsync($"/api/sequences/{b.Id()}/cancel", null)).JsonAsync(HttpStatusCode.OK);
 
         var all = await (await user.Client.GetAsync("/api/sequences")).JsonAsync(HttpStatusCode.OK);
@@ -79,7 +79,7 @@ public sealed class OutreachInsightsTests(OutreachFixture outreach) : IClassFixt
         var template = await user.NewTemplateAsync((0, "Portfolio", Body));
         var sequence = await user.EnrollAsync(job.ApplicationId, contactId, template);
         var email = Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));
-        await user.WaitForSequenceAsync(sequence.Id(), s => s.Str("status") == "completed");
+        await user.WaitForSequenceAsync(outreach.Clock, sequence.Id(), s => s.Str("status") == "completed");
         var anonymous = outreach.Anonymous();
 
         await outreach.Clock.AdvanceAsync(TimeSpan.FromMinutes(5));
@@ -135,12 +135,12 @@ public sealed class OutreachInsightsTests(OutreachFixture outreach) : IClassFixt
         var first = await user.EnrollAsync(job.ApplicationId, alex, twoSteps);
         var second = await user.EnrollAsync(job.ApplicationId, sam, oneStep);
         var toAlex = Assert.Single(await OutreachApi.WaitForEmailsAsync(alexEmail, 1));
-        await user.WaitForSequenceAsync(first.Id(), s => s.StepStatuses()[0] == "sent");
+        await user.WaitForSequenceAsync(outreach.Clock, first.Id(), s => s.StepStatuses()[0] == "sent");
         await outreach.Clock.AdvanceAsync(TimeSpan.FromMinutes(1));
         await OutreachApi.WaitForEmailsAsync(alexEmail, 2);
-        await user.WaitForSequenceAsync(first.Id(), s => s.Str("status") == "completed");
+        await user.WaitForSequenceAsync(outreach.Clock, first.Id(), s => s.Str("status") == "completed");
         var toSam = Assert.Single(await OutreachApi.WaitForEmailsAsync(samEmail, 1));
-        await user.WaitForSequenceAsync(second.Id(), s => s.Str("status") == "completed");
+        await user.WaitForSequenceAsync(outreach.Clock, second.Id(), s => s.Str("status") == "completed");
         var anonymous = outreach.Anonymous();
         foreach (var _ in Enumerable.Range(0, 3))
         {
@@ -254,7 +254,7 @@ public sealed class OutreachInsightsTests(OutreachFixture outreach) : IClassFixt
 
         var sequence = await user.EnrollAsync(job.ApplicationId, contactId, template.Id());
 
-        var scheduled = await user.WaitForSequenceAsync(sequence.Id(),
+        var scheduled = await user.WaitForSequenceAsync(outreach.Clock, sequence.Id(),
             seq => seq.GetProperty("steps")[0].GetProperty("scheduledAt").GetDateTimeOffset() == opening);
         Assert.Equal("scheduled", scheduled.StepStatuses()[0]);
     }

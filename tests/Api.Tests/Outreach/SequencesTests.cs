@@ -222,7 +222,7 @@ public sealed class SequencesTests(OutreachFixture outreach) : IClassFixture<Out
         var template = await user.NewTemplateAsync((0, "Step one for {{first_name}}", "One"), (0.01, "Step two for {{first_name}}", "Two"));
         var sequence = await user.EnrollAsync(job.ApplicationId, contactId, template);
         Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));
-        await user.WaitForSequenceAsync(sequence.Id(), s => s.StepStatuses()[0] == "sent"
+        await user.WaitForSequenceAsync(outreach.Clock, sequence.Id(), s => s.StepStatuses()[0] == "sent"
             && s.GetProperty("steps")[1].GetProperty("scheduledAt") is { ValueKind: JsonValueKind.String } second
             && second.GetDateTimeOffset() == s.GetProperty("steps")[0].GetProperty("sentAt").GetDateTimeOffset().AddSeconds(36));
 

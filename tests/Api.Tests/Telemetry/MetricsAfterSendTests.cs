@@ -21,7 +21,7 @@ public sealed partial class MetricsAfterSendTests(OutreachFixture outreach) : IC
         var (contact, recipient) = await user.NewContactAsync(job.CompanyId);
         var enrolled = await user.EnrollAsync(job.ApplicationId, contact, await user.NewTemplateAsync((0, "Hello", "Body"), (24, "Again", "Body")));
         var email = Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));
-        await user.WaitForSequenceAsync(enrolled.Id(), s => s.StepStatuses()[0] == "sent");
+        await user.WaitForSequenceAsync(outreach.Clock, enrolled.Id(), s => s.StepStatuses()[0] == "sent");
         var reply = await user.Client.PostEventsAsync(OutreachApi.Event("reply", email.Header("Message-ID"), outreach.Clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
 

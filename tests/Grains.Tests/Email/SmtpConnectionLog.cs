@@ -33,9 +33,17 @@ public static class SmtpConnectionLog
             .ToList();
     }
 
-    /// <summary>Waits (10 s at most) until <paramref name="connection"/> has logged <paramref name="evt"/>; returns all its events.</summary>
+    /// <summary>
+    /// Waits (on file-system events, 10 s at most) until <paramref name="connection"/> has logged <paramref name="evt"/>;
+    /// returns all its events.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> WaitForAsync(int connection, string evt)
     {
+        Directory.CreateDirectory(SmtpSink.Folder);
+        var changed = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(SmtpSink.Folder, "connections.log") { EnableRaisingEvents = true };
+        watcher.Created += (_, _) => changed.Release();
+        watcher.Changed += (_, _) => changed.Release();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
@@ -45,12 +53,11 @@ public static class SmtpConnectionLog
                 return events;
             }
 
-            if (DateTime.UtcNow > deadline)
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await changed.WaitAsync(left))
             {
                 throw new TimeoutException($"SMTP connection {connection} did not log '{evt}' (events: {string.Join(", ", events)}).");
             }
-
-            await Task.Delay(25);
         }
     }
 }

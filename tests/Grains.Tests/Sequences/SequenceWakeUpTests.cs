@@ -121,21 +121,14 @@ public sealed class SequenceWakeUpTests : OutreachTest
             sequenceIds.Select(id => Sequence(id).GetGrainId().ToString()).ToArray(), SequenceGrain.WakeUpReminder);
 
     /// <summary>
-    /// The sequence once it took <paramref name="status"/>: a one-way stop request is handled after the turn in
-    /// progress, with nothing the test can wait on but the answer itself (read through the grain, at most 5 s).
+    /// The sequence once it handled the one-way stop request (after the turn in progress), which must have given it
+    /// <paramref name="status"/>.
     /// </summary>
     private async Task<SequenceView> WaitForStatusAsync(long id, string status)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var view = await Sequence(id).GetAsync();
-            if (view.Status == status || attempt == 100)
-            {
-                Assert.Equal(status, view.Status);
-                return view;
-            }
-
-            await Task.Delay(50);
-        }
+        await Cluster.Calls.WaitForAsync(Sequence(id).GetGrainId(), nameof(ISequenceEngineGrain.RequestStopAsync));
+        var view = await Sequence(id).GetAsync();
+        Assert.Equal(status, view.Status);
+        return view;
     }
 }
