@@ -23,6 +23,7 @@ public sealed class WebhookAndTrackingTests(OutreachFixture outreach) : IClassFi
             (24, "Following up", "Any thoughts?"));
         var sequence = await user.EnrollAsync(job.ApplicationId, contactId, template);
         var email = Assert.Single(await OutreachApi.WaitForEmailsAsync(recipient, 1));
+        await user.WaitForSequenceAsync(outreach.Clock, sequence.Id(), s => s.StepStatuses()[0] == "sent");
         var outreachId = await Db.CountAsync(outreach.ConnectionString,
             "SELECT id FROM outreach WHERE sequence_instance_id = $1 AND step_no = 1", sequence.Id());
         return new Sent(user, job, contactId, sequence.Id(), email, email.Header("Message-ID"), outreachId);
