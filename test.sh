@@ -14,7 +14,8 @@
 #   ROLEFERRY_TEST_IMAP_USERS Dovecot's passwd-file: tests add a user by appending "address:{PLAIN}password"
 #   ROLEFERRY_TEST_IMAP_CONF  the server's dovecot.conf (for doveadm -c, e.g. to change a folder's UIDVALIDITY)
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Mailbox").
-# The .trx files and the server logs are copied to ./TestResults/ (or $ROLEFERRY_TEST_RESULTS) after the run.
+# The .trx files, the server logs and the web app's page screenshots (tests/Web.Tests: screenshots/NAME.png at
+# 1280x800) are copied to ./TestResults/ (or $ROLEFERRY_TEST_RESULTS) after the run.
 # The last line printed is exactly "N passed, N failed, N skipped"; the exit code is non-zero when a test
 # failed, when dotnet test failed (e.g. a build error) or when no test ran.
 set -uo pipefail
@@ -47,10 +48,14 @@ SAVE_RESULTS=0
 save_results() {
     mkdir -p "$RESULTS_OUT" 2>/dev/null || { echo "test.sh: cannot create $RESULTS_OUT" >&2; return 0; }
     rm -f "$RESULTS_OUT"/*.trx "$RESULTS_OUT/postgresql.log" "$RESULTS_OUT/smtp.log" "$RESULTS_OUT/dovecot.log"
+    rm -rf "$RESULTS_OUT/screenshots"
     find "$TMP/results" -name '*.trx' -exec cp {} "$RESULTS_OUT/" \; 2>/dev/null
     cp "$TMP/pg/postmaster.log" "$RESULTS_OUT/postgresql.log" 2>/dev/null
     cp "$TMP/smtp.log" "$RESULTS_OUT/smtp.log" 2>/dev/null
     cp "$TMP/dovecot.log" "$RESULTS_OUT/dovecot.log" 2>/dev/null
+    if [ -d "$ROOT/tests/Web.Tests/bin/Release/net10.0/screenshots" ]; then
+        cp -r "$ROOT/tests/Web.Tests/bin/Release/net10.0/screenshots" "$RESULTS_OUT/screenshots" 2>/dev/null
+    fi
 }
 cleanup() {
     [ "$CLEANED" -eq 1 ] && return 0

@@ -6,6 +6,7 @@ using RoleFerry.Silo.Dashboard;
 using RoleFerry.Silo.Database;
 using RoleFerry.Silo.Hosting;
 using RoleFerry.Silo.Telemetry;
+using RoleFerry.Web;
 
 namespace RoleFerry.Silo;
 
@@ -49,6 +50,7 @@ public static class SiloExtensions
         services.AddRoleFerryGrains(builder.Configuration);
         services.AddSendTimeoutCheck();
         services.AddRoleFerryApi(builder.Configuration);
+        services.AddRoleFerryWeb(builder.Configuration);
         services.AddRoleFerryDashboardAccess();
         services.AddRoleFerryTransportSecurity();
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: [OperationsEndpoints.ReadyTag]);
@@ -67,7 +69,9 @@ public static class SiloExtensions
         app.UseRoleFerryMetricsPort();
         app.UseRoleFerryTransportSecurity();
         app.UseRoleFerryApi();
+        app.UseRoleFerryWeb();
         app.MapRoleFerryApi();
+        app.MapRoleFerryWeb();
         app.MapRoleFerryDashboard();
         app.MapRoleFerryTelemetry();
         return app;

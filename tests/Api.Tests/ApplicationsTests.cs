@@ -230,6 +230,30 @@ public sealed class ApplicationsTests(ApiFixture api) : IClassFixture<ApiFixture
     }
 
     [Fact]
+    public async Task Status_counts_give_every_status_in_the_trackers_order_for_the_callers_live_applications_only()
+    {
+        var user = await api.NewUserAsync();
+        var other = await api.NewUserAsync();
+        var ids = new List<long>();
+        foreach (var status in new[] { "applied", "applied", "offer", "saved" })
+        {
+            var (_, job) = await NewJobAsync(user, $"Job {status}");
+            ids.Add((await NewApplicationAsync(user, job.Id(), new { jobId = job.Id(), status })).Id());
+        }
+
+        var (_, elsewhere) = await NewJobAsync(other);
+        await NewApplicationAsync(other, elsewhere.Id(), new { jobId = elsewhere.Id(), status = "rejected" });
+        await user.Client.DeleteAsync($"/api/applications/{ids[3]}");
+
+        var counts = await (await user.Client.GetAsync("/api/applications/status-counts")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(
+            [("saved", 0L), ("applied", 2L), ("interviewing", 0L), ("offer", 1L), ("rejected", 0L)],
+            counts.GetProperty("counts").EnumerateArray().Select(c => (c.Str("status"), c.GetProperty("count").GetInt64())).ToArray());
+        Assert.Equal(3, counts.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public async Task Delete_cancels_scheduled_outreach_and_live_sequences_then_hides_the_application()
     {
         var user = await api.NewUserAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using RoleFerry.Dashboard.Tests.Support;
 using RoleFerry.Testing;
+using RoleFerry.Testing.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace RoleFerry.Dashboard.Tests;

@@ -27,6 +27,9 @@ public sealed class SiloProcess : IAsyncDisposable
         ConnectionString = connectionString;
     }
 
+    /// <summary>The process id (to stop it with a signal of one's own).</summary>
+    public int Id => _process.Id;
+
     public Uri BaseAddress { get; }
 
     /// <summary>The silo's database.</summary>
@@ -37,9 +40,14 @@ public sealed class SiloProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <param name="settings">the silo's configuration (<c>ConnectionStrings:RoleFerry</c>, <c>RoleFerry:Cluster:SiloPort</c>, …).</param>
-    /// <param name="urls">where Kestrel listens; the first is <see cref="BaseAddress"/>.</param>
+    /// <param name="urls">where Kestrel listens; the first is <see cref="BaseAddress"/>; none: a free port of 127.0.0.1.</param>
     public static async Task<SiloProcess> StartAsync(string environment, IReadOnlyDictionary<string, string?> settings, params Uri[] urls)
     {
+        if (urls.Length == 0)
+        {
+            urls = [new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}")];
+        }
+
         var baseAddress = urls[0];
         var siloPort = int.Parse(settings["RoleFerry:Cluster:SiloPort"]!, CultureInfo.InvariantCulture);
         var connectionString = settings["ConnectionStrings:RoleFerry"]!;

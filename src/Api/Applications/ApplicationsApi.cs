@@ -32,6 +32,9 @@ public static class ApplicationsApi
             .WithName("ListApplications")
             .WithSummary("The tracker, most recent action first.")
             .ProducesValidationProblem();
+        applications.MapGet("/status-counts", CountByStatusAsync)
+            .WithName("CountApplicationsByStatus")
+            .WithSummary("How many applications the caller has in each status (the tracker's headings, the pipeline at a glance).");
         applications.MapGet("/{id:long}", GetAsync).WithName("GetApplication")
             .WithSummary("One tracker row: the application with its job, company and outreach counts.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -129,6 +132,25 @@ public static class ApplicationsApi
             Sql.BatchCommand(ApplicationRows.PageOfUser, userId, status, paging.PageSize, paging.Offset),
             ApplicationRows.Read,
             ct));
+    }
+
+    internal static async Task<Ok<StatusCountsResponse>> CountByStatusAsync(ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var command = db.Command(
+            """
+            SELECT status, count(*) FROM applications WHERE user_id = $1 AND deleted_at IS NULL GROUP BY status
+            """,
+            principal.GetUserId());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return TypedResults.Ok(new StatusCountsResponse(
+            ApplicationStatuses.All.Select(status => new StatusCount(status, counts.GetValueOrDefault(status))).ToList(),
+            counts.Values.Sum()));
     }
 
     internal static async Task<Results<Ok<ApplicationResponse>, ProblemHttpResult>> GetAsync(

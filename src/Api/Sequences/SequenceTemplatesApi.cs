@@ -25,6 +25,8 @@ public static class SequenceTemplatesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         templates.MapGet("/", ListAsync).WithName("ListSequenceTemplates")
             .WithSummary("The platform templates, then your own.").ProducesValidationProblem();
+        templates.MapGet("/{id:long}", GetAsync).WithName("GetSequenceTemplate")
+            .WithSummary("One platform template or one of your own.").ProducesProblem(StatusCodes.Status404NotFound);
         templates.MapPost("/", CreateAsync).WithName("CreateSequenceTemplate")
             .WithSummary("Creates one of your templates: steps, optional sending window and open/click tracking switches.")
             .ProducesValidationProblem();
@@ -58,6 +60,18 @@ public static class SequenceTemplatesApi
                 ORDER BY is_platform DESC, id LIMIT $2 OFFSET $3
                 """, me, paging.PageSize, paging.Offset),
             Read, ct));
+    }
+
+    private static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> GetAsync(
+        long id, ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var command = db.Command(
+            """
+            SELECT id, name, description, is_platform, steps::text, sending_window::text, created_at, updated_at, track_opens, track_clicks
+            FROM sequence_templates WHERE id = $1 AND (is_platform OR user_id = $2)
+            """, id, principal.GetUserId());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? TypedResults.Ok(Read(reader)) : Problems.NotFound($"Template {id} was not found.");
     }
 
     private static async Task<Results<Created<TemplateResponse>, ValidationProblem>> CreateAsync(

@@ -203,6 +203,23 @@ public sealed class SequenceTemplatesTests(OutreachFixture outreach) : IClassFix
     }
 
     [Fact]
+    public async Task Get_answers_an_own_or_a_platform_template_and_404_for_another_users()
+    {
+        var owner = await outreach.NewUserAsync();
+        var other = await outreach.NewUserAsync();
+        var template = await CreateAsync(owner, "Owner's own template");
+        var platform = (await (await other.Client.GetAsync("/api/sequence-templates")).JsonAsync(HttpStatusCode.OK)).Items().First();
+
+        var own = await (await owner.Client.GetAsync($"/api/sequence-templates/{template.Id()}")).JsonAsync(HttpStatusCode.OK);
+        var shared = await (await other.Client.GetAsync($"/api/sequence-templates/{platform.Id()}")).JsonAsync(HttpStatusCode.OK);
+        var hidden = await other.Client.GetAsync($"/api/sequence-templates/{template.Id()}");
+
+        Assert.Equal(template.GetRawText(), own.GetRawText());
+        Assert.Equal(platform.GetRawText(), shared.GetRawText());
+        Assert.DoesNotContain("Owner's own template", (await hidden.ProblemAsync(HttpStatusCode.NotFound)).GetRawText());
+    }
+
+    [Fact]
     public async Task The_list_pages_platform_templates_first_then_own_ones()
     {
         var user = await outreach.NewUserAsync();
@@ -234,6 +251,7 @@ public sealed class SequenceTemplatesTests(OutreachFixture outreach) : IClassFix
         var anonymous = outreach.Anonymous();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/sequence-templates")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/sequence-templates/1")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("/api/sequence-templates", new { name = "x", steps = new[] { Step(1, 0) } })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PutAsJsonAsync("/api/sequence-templates/1", new { name = "x", steps = new[] { Step(1, 0) } })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync("/api/sequence-templates/1")).StatusCode);

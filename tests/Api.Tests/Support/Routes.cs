@@ -31,6 +31,7 @@ public static class Routes
         ("POST", "/api/jobs/import"),
         ("POST", "/api/applications"),
         ("GET", "/api/applications"),
+        ("GET", "/api/applications/status-counts"),
         ("GET", "/api/applications/{id}"),
         ("PATCH", "/api/applications/{id}"),
         ("DELETE", "/api/applications/{id}"),

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace RoleFerry.Dashboard.Tests.Support;
+namespace RoleFerry.Testing.Browser;
 
 /// <summary>
 /// Debian's chromium (<c>/usr/bin/chromium</c>, installed by scripts/deps.sh <c>ensure_chromium</c>), launched headless

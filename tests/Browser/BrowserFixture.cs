@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace RoleFerry.Dashboard.Tests.Support;
+namespace RoleFerry.Testing.Browser;
 
 /// <summary>One Playwright driver and one headless chromium for a test class; each test opens its own context.</summary>
 public sealed class BrowserFixture : IAsyncLifetime

@@ -1,0 +1,3 @@
+namespace RoleFerry.Web.Applications;
+
+public sealed record ApplicationCompany(long Id, string Name);

@@ -1,0 +1,3 @@
+namespace RoleFerry.Web.Applications;
+
+public sealed record ApplicationJob(long Id, string Title, string? Location);

@@ -1,0 +1,3 @@
+namespace RoleFerry.Web.Applications;
+
+public sealed record StatusCount(string Status, long Count);

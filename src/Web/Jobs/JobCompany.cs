@@ -1,0 +1,3 @@
+namespace RoleFerry.Web.Jobs;
+
+public sealed record JobCompany(long Id, string Name, string Domain);

@@ -1,0 +1,3 @@
+namespace RoleFerry.Web.Sequences;
+
+public sealed record SequenceMailbox(long Id, string Email);

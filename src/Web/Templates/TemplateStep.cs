@@ -1,0 +1,3 @@
+namespace RoleFerry.Web.Templates;
+
+public sealed record TemplateStep(int StepNo, double DelayHours, string? Subject, string? Body);
