@@ -8,6 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using RoleFerry.Web.Accounts;
+using RoleFerry.Web.Analytics;
+using RoleFerry.Web.Inbox;
+using RoleFerry.Web.Mailboxes;
+using RoleFerry.Web.Notifications;
+using RoleFerry.Web.Settings;
 using RoleFerry.Web.Api;
 using RoleFerry.Web.Applications;
 using RoleFerry.Web.Contacts;
@@ -66,6 +71,11 @@ public static class WebExtensions
         services.AddApiClient<ContactsClient>();
         services.AddApiClient<SequencesClient>();
         services.AddApiClient<TemplatesClient>();
+        services.AddApiClient<InboxClient>();
+        services.AddApiClient<NotificationsClient>();
+        services.AddApiClient<AnalyticsClient>();
+        services.AddApiClient<ProfileClient>();
+        services.AddApiClient<MailboxesClient>();
         return services;
     }
 
@@ -90,7 +100,25 @@ public static class WebExtensions
             .RequireAuthorization(WebPolicies.SignedIn)
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
+        endpoints.MapGet("/settings/export", ExportAsync)
+            .RequireAuthorization(WebPolicies.SignedIn)
+            .ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>Download my data: the API's export (<c>GET /api/me/export</c>, an attachment) passed on to the browser as it comes.</summary>
+    private static async Task ExportAsync(HttpContext context, AccountsClient accounts)
+    {
+        using var export = await accounts.ExportAsync(context.RequestAborted);
+        context.Response.StatusCode = (int)export.StatusCode;
+        context.Response.ContentType = export.Content.Headers.ContentType?.ToString() ?? "application/json";
+        if (export.Content.Headers.ContentDisposition is { } disposition)
+        {
+            context.Response.Headers.ContentDisposition = disposition.ToString();
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        await export.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     private static IHttpClientBuilder AddApiClient<TClient>(this IServiceCollection services)

@@ -21,6 +21,9 @@ public static class AdminMailboxesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         mailboxes.MapPost("/", CreateAsync).WithName("CreateMailbox").WithSummary("Adds a sending mailbox (its password is never returned).").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         mailboxes.MapGet("/", ListAsync).WithName("ListMailboxes").WithSummary("Every mailbox with its status, health, caps and sends today.").ProducesValidationProblem();
+        mailboxes.MapGet("/{id:long}", (long id, NpgsqlDataSource db, IGrainFactory g, CancellationToken ct) =>
+            ChangeAsync(id, db, g, m => m.GetAsync(), ct)).WithName("GetMailbox")
+            .WithSummary("One mailbox as the list shows it.").ProducesProblem(StatusCodes.Status404NotFound);
         mailboxes.MapPatch("/{id:long}", PatchAsync).WithName("UpdateMailbox")
             .WithSummary("Changes any setting but the email; new credentials are used from the next connection.")
             .Accepts<PatchMailboxRequest>("application/json")
@@ -85,6 +88,7 @@ public static class AdminMailboxesApi
         return TypedResults.Ok(paging.Answer(items, all.Count));
     }
 
+    /// <summary>A mailbox's answer after <paramref name="change"/> (or a plain read), 404 when there is no such mailbox.</summary>
     private static async Task<Results<Ok<MailboxResponse>, ProblemHttpResult>> ChangeAsync(
         long id, NpgsqlDataSource db, IGrainFactory grains, Func<IMailboxGrain, Task<MailboxSnapshot>> change, CancellationToken ct)
     {

@@ -3,7 +3,8 @@ namespace RoleFerry.Api.Sequences;
 /// <summary>
 /// <c>GET /api/sequences</c>: a sequence as <c>GET /api/sequences/{id}</c> shows it without its steps, plus
 /// <c>nextStepAt</c> (when the next step is due; null unless the sequence is going on), <c>resumeAt</c> (while parked,
-/// when it goes on by itself) and what it was enrolled in.
+/// when it goes on by itself), what it was enrolled in, and whom and what it is about (<c>contactName</c>, the
+/// application's <c>jobTitle</c>; null once deleted).
 /// </summary>
 public sealed record SequenceListItem(
     long Id,
@@ -19,4 +20,6 @@ public sealed record SequenceListItem(
     DateTimeOffset EnrolledAt,
     DateTimeOffset? StoppedAt,
     string? StopReason,
-    DateTimeOffset? ResumeAt);
+    DateTimeOffset? ResumeAt,
+    string? ContactName,
+    string? JobTitle);

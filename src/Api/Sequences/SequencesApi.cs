@@ -137,9 +137,13 @@ public static class SequencesApi
                        CASE WHEN si.status IN {SequenceStatuses.WakingSql} THEN si.next_step_due_at END AS next_step_at,
                        si.template_id, coalesce(si.template_snapshot ->> 'name', '') AS template_name, si.current_step,
                        si.total_steps, si.enrolled_at, si.stopped_at, si.stop_reason,
-                       CASE WHEN si.status = 'parked' THEN si.resume_at END AS resume_at
+                       CASE WHEN si.status = 'parked' THEN si.resume_at END AS resume_at,
+                       c.full_name AS contact_name, j.title AS job_title
                 FROM sequence_instances si
                 LEFT JOIN mailboxes m ON m.id = si.mailbox_id
+                LEFT JOIN contacts c ON c.id = si.contact_id
+                LEFT JOIN applications a ON a.id = si.application_id
+                LEFT JOIN jobs j ON j.id = a.job_id
                 WHERE {Filter}
                 ORDER BY si.enrolled_at DESC, si.id DESC
                 LIMIT $5 OFFSET $6
@@ -159,7 +163,9 @@ public static class SequencesApi
                 reader.Get<DateTimeOffset>("enrolled_at"),
                 reader.GetOrNull<DateTimeOffset>("stopped_at"),
                 reader.GetStringOrNull("stop_reason"),
-                reader.GetOrNull<DateTimeOffset>("resume_at")),
+                reader.GetOrNull<DateTimeOffset>("resume_at"),
+                reader.GetStringOrNull("contact_name"),
+                reader.GetStringOrNull("job_title")),
             ct));
     }
 

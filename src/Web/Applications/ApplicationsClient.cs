@@ -5,8 +5,8 @@ namespace RoleFerry.Web.Applications;
 /// <summary><c>/api/applications</c>: the tracker.</summary>
 public sealed class ApplicationsClient(HttpClient http)
 {
-    public Task<Page<Application>> ListAsync(string? status, int page, CancellationToken ct) =>
-        http.ReadAsync<Page<Application>>(ApiHttp.Query("/api/applications", ("status", status), ("page", page)), ct);
+    public Task<Page<Application>> ListAsync(string? status, int page, CancellationToken ct, int? pageSize = null) =>
+        http.ReadAsync<Page<Application>>(ApiHttp.Query("/api/applications", ("status", status), ("page", page), ("pageSize", pageSize)), ct);
 
     public Task<StatusCounts> StatusCountsAsync(CancellationToken ct) => http.ReadAsync<StatusCounts>("/api/applications/status-counts", ct);
 

@@ -15,7 +15,9 @@ public sealed record SequenceSummary(
     DateTimeOffset EnrolledAt,
     DateTimeOffset? StoppedAt,
     string? StopReason,
-    DateTimeOffset? ResumeAt)
+    DateTimeOffset? ResumeAt,
+    string? ContactName,
+    string? JobTitle)
 {
     /// <summary>Whether pause, resume or cancel still mean something.</summary>
     public bool IsLive => SequenceStatuses.IsLive(Status);

@@ -42,6 +42,7 @@ public sealed class AdminMailboxesTests(OutreachFixture outreach) : IClassFixtur
         {
             await user.Client.PostJsonAsync("/api/admin/mailboxes", Request()),
             await user.Client.GetAsync("/api/admin/mailboxes"),
+            await user.Client.GetAsync($"/api/admin/mailboxes/{id}"),
             await user.Client.PostAsync($"/api/admin/mailboxes/{id}/pause", null),
             await user.Client.PostAsync($"/api/admin/mailboxes/{id}/resume", null),
             await user.Client.PostAsync($"/api/admin/mailboxes/{id}/activate", null),
@@ -118,6 +119,8 @@ public sealed class AdminMailboxesTests(OutreachFixture outreach) : IClassFixtur
         // Day 0 of warm-up: min(daily cap, 10 + 5 × 0).
         Assert.Equal(10, listedWarming.GetProperty("effectiveCap").GetInt32());
         Assert.Equal(0, listedWarming.GetProperty("sentToday").GetInt32());
+        var one = await (await admin.Client.GetAsync($"/api/admin/mailboxes/{warming.Id()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((warming.Id(), "warmup", 50, 10), (one.Id(), one.Str("status"), one.GetProperty("dailyCap").GetInt32(), one.GetProperty("effectiveCap").GetInt32()));
     }
 
     [Fact]
@@ -189,6 +192,7 @@ public sealed class AdminMailboxesTests(OutreachFixture outreach) : IClassFixtur
 
         var responses = new[]
         {
+            await admin.Client.GetAsync($"/api/admin/mailboxes/{unknown}"),
             await admin.Client.PostAsync($"/api/admin/mailboxes/{unknown}/pause", null),
             await admin.Client.PostAsync($"/api/admin/mailboxes/{unknown}/resume", null),
             await admin.Client.PostAsync($"/api/admin/mailboxes/{unknown}/activate", null),

@@ -36,6 +36,8 @@ public sealed class OutreachInsightsTests(OutreachFixture outreach) : IClassFixt
         var listed = all.Items().Single(s => s.Id() == a.Id());
         Assert.Equal(job.ApplicationId, listed.GetProperty("applicationId").GetInt64());
         Assert.Equal(first, listed.GetProperty("contactId").GetInt64());
+        Assert.Equal((await (await user.Client.GetAsync($"/api/contacts/{first}")).JsonAsync(HttpStatusCode.OK)).Str("fullName"), listed.Str("contactName"));
+        Assert.Equal(job.JobTitle, listed.Str("jobTitle"));
         Assert.Equal("active", listed.Str("status"));
         Assert.False(listed.TryGetProperty("steps", out _));
         Assert.Equal(sent.GetProperty("mailbox").Id(), listed.GetProperty("mailbox").Id());

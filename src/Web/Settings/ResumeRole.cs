@@ -1,0 +1,3 @@
+namespace RoleFerry.Web.Settings;
+
+public sealed record ResumeRole(string? Title, string? Company, string? Tenure);
