@@ -5,6 +5,7 @@
 #   ./bench.sh            full mode (longer runs, default BenchmarkDotNet job; --only 6,2,3 alone takes ~16 minutes on 2 cores)
 #   ./bench.sh --quick    small counts, BenchmarkDotNet ShortRun, pgbench -T 5 (--only 6,2,3: ~2 minutes on 2 cores)
 #   ./bench.sh --quick --only 2   only harness section 2 (pgbench and BenchmarkDotNet still run)
+#   ./bench.sh --quick --only 8   only section 8: the web app's Applications and Analytics pages beside their API calls
 #   ./bench.sh --quick --only 2 --dispatch-steps 20000   section 2 at another size (the SMTP case stays at its own)
 #   ./bench.sh --quick --only 2 --dispatch-smtp-steps 2000   the SMTP case of section 2 at another size
 #
@@ -40,7 +41,7 @@ while [ $# -gt 0 ]; do
         --dispatch-steps) HARNESS_ARGS+=(--dispatch-steps "$2"); shift 2 ;;
         --dispatch-smtp-steps) HARNESS_ARGS+=(--dispatch-smtp-steps "$2"); shift 2 ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,5,7, --dispatch-steps N, --dispatch-smtp-steps N)" >&2; exit 2 ;;
+        *) echo "bench.sh: unknown argument $1 (use --quick, --only 6,1,2,3,4,7,8,5, --dispatch-steps N, --dispatch-smtp-steps N)" >&2; exit 2 ;;
     esac
 done
 

@@ -12,7 +12,9 @@
 #
 #   - If ConnectionStrings__RoleFerry is set, it is used as is.
 #   - Otherwise a private PostgreSQL 15 (from /usr/lib/postgresql/15/bin) is started with its data in ./.data/pg
-#     (kept between runs) on a free local port, the database "roleferry" is created if missing, and
+#     (kept between runs; as root from a folder the postgres OS user cannot reach, such as a clone in root's
+#     mode-700 home: /var/lib/roleferry/<folder>-<hash>/pg, see scripts/pg.sh pg_private_dir) on a free local
+#     port, the database "roleferry" is created if missing, and
 #     ConnectionStrings__RoleFerry="Host=127.0.0.1;Port=N;Username=postgres;Database=roleferry" is exported.
 #   - The silos run in Production (ASPNETCORE_ENVIRONMENT, when set, wins) with secrets of this machine: the first
 #     run writes random keys to ./.data/secrets.env (readable by its owner only) and every run exports them, unless
@@ -41,7 +43,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 HTTP_BASE_PORT="${ROLEFERRY_HTTP_BASE_PORT:-5080}"
 METRICS_BASE_PORT="${ROLEFERRY_METRICS_BASE_PORT:-9464}"
-PG_DIR="$ROOT/.data/pg"
+PG_DIR="$(pg_private_dir "$ROOT")"
 SECRETS_FILE="$ROOT/.data/secrets.env"
 # The secrets a silo needs (src/Silo/Hosting/SecretsValidator.cs), each base64 of 32 random bytes.
 SECRET_SETTINGS=(RoleFerry__Security__SecretKey RoleFerry__Security__TokenSigningKey RoleFerry__WebhookSecret)
@@ -141,6 +143,7 @@ if [ -n "${ConnectionStrings__RoleFerry:-}" ]; then
     log "using ConnectionStrings__RoleFerry from the environment"
 else
     ensure_postgres_binaries || exit 1
+    log "the private PostgreSQL's data: $PG_DIR"
     if pg_is_running "$PG_DIR"; then
         PG_PORT="$(pg_running_port "$PG_DIR")"
         log "the private PostgreSQL in $PG_DIR is already running on port $PG_PORT (another run.sh?); reusing it"

@@ -13,6 +13,11 @@
 #   pg_running_port DIR            print the port of the running cluster in DIR
 #   pg_psql PORT [psql args...]    psql as postgres over TCP, stops on the first error
 #   pg_ensure_database PORT NAME   create database NAME unless it exists
+#   pg_private_dir ROOT            print where run.sh keeps the private cluster of the checkout at ROOT:
+#                                  ROOT/.data/pg, unless run as root from a folder the postgres OS user cannot
+#                                  reach (a clone in root's mode-700 home): then /var/lib/roleferry/NAME-HASH/pg
+#                                  (NAME: the checkout folder's name, HASH: 8 hex digits of its path). A cluster
+#                                  already in ROOT/.data/pg is kept there.
 #
 # The cluster trusts local TCP connections for every user (initdb -A trust) and listens on 127.0.0.1 only;
 # its unix socket lives inside DIR (disabled if that path is too long for a socket). Server log: DIR/postmaster.log.
@@ -178,6 +183,16 @@ pg_stop() {
             _pg_as_owner "$PG_BIN/pg_ctl" stop -D "$dir" -m immediate -w -t 30 >/dev/null
         fi
     fi
+}
+
+pg_private_dir() {
+    local root="$1" dir="$1/.data/pg" hash
+    if [ "$(id -u)" -ne 0 ] || [ -f "$dir/PG_VERSION" ] || runuser -u postgres -- test -x "$root" 2>/dev/null; then
+        echo "$dir"
+        return 0
+    fi
+    hash="$(printf '%s' "$root" | sha256sum | cut -c1-8)"
+    echo "/var/lib/roleferry/$(basename "$root")-$hash/pg"
 }
 
 pg_psql() {

@@ -12,7 +12,7 @@ namespace RoleFerry.Bench;
 public sealed class ApiClient(Uri baseAddress) : IDisposable
 {
     public const string Email = "load.seeker@bench.example";
-    private const string Password = "bench-password-0123456789";
+    public const string Password = "bench-password-0123456789";
 
     private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
 

@@ -110,6 +110,12 @@ try
         await TimedAsync("7", () => new DocumentsBench(databases, table, options.Quick ? 10 : 50).RunAsync());
     }
 
+    if (options.Runs("8"))
+    {
+        Console.WriteLine("(8) web pages: the Applications and Analytics pages beside their API calls");
+        await TimedAsync("8", () => new WebPagesBench(databases, table, options).RunAsync());
+    }
+
     if (options.Runs("5"))
     {
         Console.WriteLine($"(5) API: {options.ApiSizes.Describe()}, load by wrk against the silo process");

@@ -79,11 +79,11 @@ public static class WebExtensions
         return services;
     }
 
-    /// <summary>After the API's authentication and authorization: antiforgery, and the end of sessions the API refused.</summary>
+    /// <summary>After the API's authentication and authorization: antiforgery, the pages' own answers and the end of sessions the API refused.</summary>
     public static IApplicationBuilder UseRoleFerryWeb(this IApplicationBuilder app)
     {
         app.UseAntiforgery();
-        app.UseMiddleware<SessionEndedMiddleware>();
+        app.UseMiddleware<PageRequestMiddleware>();
         return app;
     }
 

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Orleans;
 using RoleFerry.Api.Accounts;
 using RoleFerry.Api.Infrastructure;
+using RoleFerry.Grains.Interfaces.Templates;
 
 namespace RoleFerry.Api.Sequences;
 
@@ -27,6 +29,9 @@ public static class SequenceTemplatesApi
             .WithSummary("The platform templates, then your own.").ProducesValidationProblem();
         templates.MapGet("/{id:long}", GetAsync).WithName("GetSequenceTemplate")
             .WithSummary("One platform template or one of your own.").ProducesProblem(StatusCodes.Status404NotFound);
+        templates.MapGet("/{id:long}/preview", PreviewAsync).WithName("PreviewSequenceTemplate")
+            .WithSummary("Each step rendered as a person gets it: for one of your applications and contacts (both ids), else with sample values.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         templates.MapPost("/", CreateAsync).WithName("CreateSequenceTemplate")
             .WithSummary("Creates one of your templates: steps, optional sending window and open/click tracking switches.")
             .ProducesValidationProblem();
@@ -72,6 +77,20 @@ public static class SequenceTemplatesApi
             """, id, principal.GetUserId());
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? TypedResults.Ok(Read(reader)) : Problems.NotFound($"Template {id} was not found.");
+    }
+
+    private static async Task<Results<Ok<TemplatePreview>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        long id, ClaimsPrincipal principal, IGrainFactory grains, long? applicationId = null, long? contactId = null)
+    {
+        if ((applicationId is null) != (contactId is null) || applicationId is <= 0 || contactId is <= 0)
+        {
+            return Problems.Validation(applicationId is null ? "applicationId" : "contactId",
+                "applicationId and contactId go together (positive ids), or neither for sample values.");
+        }
+
+        return await grains.GetGrain<ITemplatePreviewGrain>(principal.GetUserId()).PreviewAsync(id, applicationId, contactId) is { } preview
+            ? TypedResults.Ok(preview)
+            : Problems.NotFound($"Template {id}, or the application or contact, was not found.");
     }
 
     private static async Task<Results<Created<TemplateResponse>, ValidationProblem>> CreateAsync(

@@ -64,7 +64,7 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db, SuppressionList supp
     }
 
     /// <summary>Built-ins first (<see cref="BuiltInVariables"/>); supplied values win.</summary>
-    private static Dictionary<string, string> Variables(EnrollmentSubject subject, IReadOnlyDictionary<string, string> supplied)
+    internal static Dictionary<string, string> Variables(EnrollmentSubject subject, IReadOnlyDictionary<string, string> supplied)
     {
         var names = subject.ContactFullName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -84,7 +84,7 @@ public sealed class SequenceEnrollment(NpgsqlDataSource db, SuppressionList supp
         return values;
     }
 
-    private async Task<EnrollmentSubject?> LoadSubjectAsync(long userId, EnrollmentRequest request)
+    internal async Task<EnrollmentSubject?> LoadSubjectAsync(long userId, EnrollmentRequest request)
     {
         await using var command = db.Command(
             """

@@ -11,6 +11,10 @@ public sealed class TemplatesClient(HttpClient http)
 
     public Task<Template?> FindAsync(long id, CancellationToken ct) => http.FindAsync<Template>($"/api/sequence-templates/{id}", ct);
 
+    /// <summary>Each step as a person gets it: for an application and a contact of the person's, else with sample values.</summary>
+    public Task<TemplatePreview?> PreviewAsync(long id, long? applicationId, long? contactId, CancellationToken ct) =>
+        http.FindAsync<TemplatePreview>(ApiHttp.Query($"/api/sequence-templates/{id}/preview", ("applicationId", applicationId), ("contactId", contactId)), ct);
+
     public Task<ApiResult<Template>> CreateAsync(object template, CancellationToken ct) =>
         http.SendAsync<Template>(HttpMethod.Post, "/api/sequence-templates", template, ct);
 

@@ -220,6 +220,44 @@ public sealed class SequenceTemplatesTests(OutreachFixture outreach) : IClassFix
     }
 
     [Fact]
+    public async Task Preview_renders_each_step_with_sample_values_or_for_an_application_and_contact()
+    {
+        var user = await outreach.NewUserAsync();
+        var other = await outreach.NewUserAsync();
+        var template = (await (await user.Client.PostJsonAsync("/api/sequence-templates", new
+        {
+            name = $"Preview {Guid.NewGuid():N}",
+            steps = new[]
+            {
+                Step(1, 0, "{{role}} at {{company}}", "Hi {{first_name}}, {{my_name}} here. {{portfolio}}"),
+                Step(2, 48, "", "Again, {{first_name}}."),
+            },
+        })).JsonAsync(HttpStatusCode.Created)).Id();
+        var job = await user.NewApplicationAsync("Data Engineer");
+        var (contact, _) = await user.NewContactAsync(job.CompanyId, fullName: "Grace Hopper");
+
+        var sample = await (await user.Client.GetAsync($"/api/sequence-templates/{template}/preview")).JsonAsync(HttpStatusCode.OK);
+        var real = await (await user.Client.GetAsync($"/api/sequence-templates/{template}/preview?applicationId={job.ApplicationId}&contactId={contact}"))
+            .JsonAsync(HttpStatusCode.OK);
+
+        var myName = (await (await user.Client.GetAsync("/api/me")).JsonAsync(HttpStatusCode.OK)).Str("fullName");
+        Assert.True(sample.GetProperty("sample").GetBoolean());
+        Assert.Equal("Software Engineer at Acme", sample.GetProperty("steps")[0].Str("subject"));
+        Assert.Equal($"Hi Jamie, {myName} here. {{{{portfolio}}}}", sample.GetProperty("steps")[0].Str("body"));
+        Assert.Equal("Re: Software Engineer at Acme", sample.GetProperty("steps")[1].Str("subject"));
+        Assert.Equal(["portfolio"], sample.GetProperty("missingVariables").EnumerateArray().Select(v => v.GetString()));
+        Assert.False(real.GetProperty("sample").GetBoolean());
+        Assert.Equal($"Data Engineer at {job.CompanyName}", real.GetProperty("steps")[0].Str("subject"));
+        Assert.Equal("Again, Grace.", real.GetProperty("steps")[1].Str("body"));
+        Assert.Equal(48, real.GetProperty("steps")[1].GetProperty("delayHours").GetDouble());
+
+        await (await other.Client.GetAsync($"/api/sequence-templates/{template}/preview")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Client.GetAsync($"/api/sequence-templates/{template}/preview?applicationId={job.ApplicationId}&contactId={contact}"))
+            .ProblemAsync(HttpStatusCode.NotFound);
+        await (await user.Client.GetAsync($"/api/sequence-templates/{template}/preview?applicationId={job.ApplicationId}")).ProblemAsync(HttpStatusCode.BadRequest, "contactId");
+    }
+
+    [Fact]
     public async Task The_list_pages_platform_templates_first_then_own_ones()
     {
         var user = await outreach.NewUserAsync();

@@ -1,0 +1,3 @@
+namespace RoleFerry.Web.Templates;
+
+public sealed record RenderedStep(int StepNo, double DelayHours, string Subject, string Body);
