@@ -28,6 +28,9 @@ public static class SiloExtensions
         }
 
         SecretsValidator.Validate(builder.Configuration, builder.Environment);
+        // The web app's CSS and blazor.web.js are static web assets: a published silo has them under wwwroot; run from
+        // its build output (tests, the bench, ./run.sh) it reads them where the build left them, in every environment.
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddSimpleConsole(o =>
         {
             o.IncludeScopes = true;

@@ -10,14 +10,16 @@ namespace RoleFerry.Web.Tests;
 /// <summary>
 /// An admin's journey over the mailboxes in a browser: add one, activate, pause, resume, edit it (a rejected value
 /// shows the API's message beside its field), its health log as a chart beside its table, the link to the Orleans
-/// dashboard; a person who is not an admin has no Mailboxes. Every page passes axe and leaves a screenshot.
+/// dashboard; a person who is not an admin has no Mailboxes. Every page passes axe and leaves a screenshot. The
+/// mailboxes are added to a silo of their own, so no other test's sequence sends from them while they change.
 /// </summary>
 public sealed class AdminJourneyTests(BrowserFixture chromium) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task An_admin_adds_a_mailbox_activates_pauses_resumes_and_edits_it()
     {
-        var silo = await WebSilo.SharedAsync();
+        await using var silo = await SiloProcess.StartAsync(
+            Microsoft.Extensions.Hosting.Environments.Production, WebSilo.Settings(await TestDatabase.CreateAsync(), "web-admin-tests"));
         await WebSilo.AdminTokenAsync(silo);
         await using var context = await BrowserPages.NewContextAsync(chromium, silo);
         var page = await context.NewPageAsync();

@@ -50,25 +50,29 @@ public sealed class MailboxForm
         ImapUseTls = mailbox.ImapUseTls ?? true,
     };
 
-    /// <summary><c>POST /api/admin/mailboxes</c>'s body.</summary>
-    public object ToCreateRequest() => new
+    /// <summary><c>POST /api/admin/mailboxes</c>'s body: the IMAP settings only with an IMAP host.</summary>
+    public object ToCreateRequest()
     {
-        email = Email,
-        domain = Domain,
-        smtpHost = SmtpHost,
-        smtpPort = SmtpPort,
-        smtpUsername = SmtpUsername,
-        smtpPassword = SmtpPassword,
-        useTls = UseTls,
-        dailyCap = DailyCap,
-        warmupEnabled = WarmupEnabled,
-        minGapSeconds = MinGapSeconds,
-        imapHost = Blank(ImapHost),
-        imapPort = Blank(ImapHost) is null ? null : ImapPort,
-        imapUsername = Blank(ImapHost) is null ? null : Blank(ImapUsername),
-        imapPassword = Blank(ImapHost) is null ? null : Blank(ImapPassword),
-        imapUseTls = Blank(ImapHost) is null ? (bool?)null : ImapUseTls,
-    };
+        var reads = Blank(ImapHost) is not null;
+        return new
+        {
+            email = Email,
+            domain = Domain,
+            smtpHost = SmtpHost,
+            smtpPort = SmtpPort,
+            smtpUsername = SmtpUsername,
+            smtpPassword = SmtpPassword,
+            useTls = UseTls,
+            dailyCap = DailyCap,
+            warmupEnabled = WarmupEnabled,
+            minGapSeconds = MinGapSeconds,
+            imapHost = Blank(ImapHost),
+            imapPort = reads ? ImapPort : null,
+            imapUsername = reads ? Blank(ImapUsername) : null,
+            imapPassword = reads ? Blank(ImapPassword) : null,
+            imapUseTls = reads ? ImapUseTls : (bool?)null,
+        };
+    }
 
     /// <summary>
     /// <c>PATCH /api/admin/mailboxes/{id}</c>'s body: every setting as the form holds it (a blank IMAP host stops reading
