@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using Orleans.Concurrency;
+using RoleFerry.Data;
 using RoleFerry.Grains.Interfaces.Templates;
 using RoleFerry.Grains.Interfaces.Users;
 using RoleFerry.Grains.Templates;
@@ -14,7 +15,7 @@ namespace RoleFerry.Grains.Sequences;
 /// listed. Stateless: any silo may run it, as often as asked.
 /// </summary>
 [StatelessWorker]
-public sealed class TemplatePreviewGrain(NpgsqlDataSource db) : Grain, ITemplatePreviewGrain
+public sealed class TemplatePreviewGrain(NpgsqlDataSource db, SequenceEnrollment enrollment) : Grain, ITemplatePreviewGrain
 {
     /// <summary>The person a preview without an application and a contact is written to.</summary>
     public static readonly IReadOnlyDictionary<string, string> SampleValues = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -33,7 +34,7 @@ public sealed class TemplatePreviewGrain(NpgsqlDataSource db) : Grain, ITemplate
         Dictionary<string, string> values;
         if (applicationId is { } application && contactId is { } contact)
         {
-            var subject = await new SequenceEnrollment(db).LoadSubjectAsync(
+            var subject = await enrollment.LoadSubjectAsync(
                 userId, new EnrollmentRequest(application, contact, templateId, new Dictionary<string, string>()));
             if (subject is null)
             {
@@ -45,14 +46,14 @@ public sealed class TemplatePreviewGrain(NpgsqlDataSource db) : Grain, ITemplate
         }
         else
         {
-            await using var command = db.CreateCommand(
+            await using var command = db.Command(
                 """
                 SELECT u.full_name, t.steps::text FROM users u
                 JOIN sequence_templates t ON t.id = $2 AND (t.is_platform OR t.user_id = u.id)
                 WHERE u.id = $1
-                """);
-            command.Parameters.Add(new NpgsqlParameter { Value = userId });
-            command.Parameters.Add(new NpgsqlParameter { Value = templateId });
+                """,
+                userId,
+                templateId);
             await using var reader = await command.ExecuteReaderAsync();
             if (!await reader.ReadAsync())
             {
