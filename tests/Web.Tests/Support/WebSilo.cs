@@ -25,14 +25,13 @@ public static class WebSilo
     /// <summary>The silo every test class shares (started on first use).</summary>
     public static Task<SiloProcess> SharedAsync() => Shared.Value;
 
-    /// <summary>A silo's settings: its database, fresh secrets, one admin, its own ports, the cluster it joins.</summary>
+    /// <summary>A silo's settings: its database, fresh secrets, its own ports, the cluster it joins.</summary>
     public static Dictionary<string, string?> Settings(string connectionString, string clusterId) => new()
     {
         ["ConnectionStrings:RoleFerry"] = connectionString,
         ["RoleFerry:Security:SecretKey"] = SecretKey,
         ["RoleFerry:Security:TokenSigningKey"] = TokenSigningKey,
         ["RoleFerry:WebhookSecret"] = WebhookSecret,
-        ["RoleFerry:AdminEmails:0"] = AdminEmail,
         ["RoleFerry:Api:AuthRateLimit:PermitLimit"] = "100000",
         ["RoleFerry:Cluster:ClusterId"] = clusterId,
         ["RoleFerry:Cluster:ServiceId"] = clusterId,
@@ -44,11 +43,15 @@ public static class WebSilo
         ["RoleFerry:Inbox:MaxRetryDelay"] = "00:00:02",
     };
 
-    /// <summary>An admin's bearer token on <paramref name="silo"/> (the admin account is signed up on first use).</summary>
+    /// <summary>
+    /// An admin's bearer token on <paramref name="silo"/>: the admin account is signed up on first use and granted the
+    /// admin flag as the operator command does, before its first sign-in.
+    /// </summary>
     public static async Task<string> AdminTokenAsync(SiloProcess silo)
     {
         using var http = silo.Client();
         await http.PostAsJsonAsync("/api/auth/register", new { email = AdminEmail, password = Password, fullName = "Ada Admin", mode = "recruiter" });
+        await TestAdmins.GrantAsync(silo.ConnectionString, AdminEmail);
         using var login = await http.PostAsJsonAsync("/api/auth/login", new { email = AdminEmail, password = Password });
         login.EnsureSuccessStatusCode();
         return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
